@@ -1,0 +1,1 @@
+"""Analysis of statements (Stellungnahmen) on city council motions."""

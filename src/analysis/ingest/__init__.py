@@ -1,0 +1,1 @@
+"""Turn statement PDFs into text, paragraphs, sentences and metadata."""

@@ -1,0 +1,265 @@
+"""Zoned lines → statement metadata: motion, date, sender, author, role, stakeholder group.
+
+Each field has an ordered list of sources, from the most explicit (a labelled information-block
+value) to the most implied (the first date anywhere in the header). The parsers in ``fields``
+read the strings; this module decides which zone's strings they read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from analysis.ingest import fields
+from analysis.ingest.records import Line
+from analysis.ingest.text import join_lines
+from analysis.ingest.zones import ZonedLine
+
+ROW_TOLERANCE = 3.0
+ADDRESS = re.compile(
+    r"\b\d{5}\b|(?:straße|str\.|weg|platz|allee|ring|gasse|damm|ufer)\s+\d|^(?:tel|fax|telefon)\b",
+    re.IGNORECASE,
+)
+TITLE_LINE = re.compile(r"^(?:stellungnahme|anhörung|votum|beteiligung|formular)\b", re.IGNORECASE)
+SEPARATORS = re.compile(r"\s+[·|]\s+|\s+[–—]\s+")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the letter says about itself; every field may be missing."""
+
+    motion_ref: str | None
+    motion_title: str | None
+    date: str | None
+    sender_org: str | None
+    sender_unit: str | None
+    author: str | None
+    author_role: str | None
+    stakeholder_group: str | None
+    subject: str | None
+
+
+def extract_metadata(zoned: list[ZonedLine], body_text: str) -> Metadata:
+    """Read the metadata of one statement from its zoned lines and body text."""
+    by_zone = _by_zone(zoned)
+    pairs = info_pairs([z.line for z in zoned if z.zone in ("info_block", "recipient")])
+    subject = _subject(by_zone, pairs)
+    ref = _motion_ref(subject, pairs, by_zone, body_text)
+    org, unit = _sender(by_zone, pairs)
+    person = _author(by_zone, pairs)
+    author = person.name if person else None
+    private = not org or (author is not None and _same_name(org, author))
+    return Metadata(
+        motion_ref=ref.ref if ref else None,
+        motion_title=ref.title if ref else None,
+        date=_date(by_zone, pairs),
+        sender_org=org,
+        sender_unit=unit,
+        author=author,
+        author_role=person.role if person else None,
+        stakeholder_group=fields.stakeholder_group(
+            org, unit, person.role if person else None, is_private=private
+        ),
+        subject=subject,
+    )
+
+
+def _by_zone(zoned: list[ZonedLine]) -> dict[str, list[Line]]:
+    out: dict[str, list[Line]] = {}
+    for z in zoned:
+        out.setdefault(z.zone, []).append(z.line)
+    return out
+
+
+def info_pairs(lines: list[Line]) -> dict[str, str]:
+    """Label/value pairs of information blocks, forms and e-mail headers. A bare label takes
+    the value cell of its row; a value wraps onto following lines aligned with it."""
+    pairs: dict[str, str] = {}
+    key: str | None = None
+    value_x0 = 0.0
+    last: Line | None = None
+    for line in lines:
+        split = fields.split_label(line.text)
+        if split is not None:
+            key, value = split
+            value_x0 = _value_x0(line, value)
+            pairs.setdefault(key, value)
+            last = line
+        elif key is not None and last is not None and _continues(line, last, value_x0):
+            joined = join_lines([pairs[key], line.text]) if pairs[key] else line.text
+            if abs(line.top - last.top) <= ROW_TOLERANCE:
+                value_x0 = line.x0
+            pairs[key] = joined
+            last = line
+        else:
+            key = None
+    return pairs
+
+
+def _value_x0(line: Line, value: str) -> float:
+    first = value.split()[0] if value else None
+    return next((w.x0 for w in line.words if first and w.text == first), line.x1)
+
+
+def _continues(line: Line, last: Line, value_x0: float) -> bool:
+    same_row = line.page == last.page and abs(line.top - last.top) <= ROW_TOLERANCE
+    below = line.page == last.page and 0 < line.top - last.top <= 1.6 * max(last.size, 1) * 1.3
+    return same_row and line.x0 > last.x1 or below and abs(line.x0 - value_x0) <= 4
+
+
+def _subject(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> str | None:
+    lines = by_zone.get("subject")
+    if lines:
+        return join_lines([ln.text for ln in lines])
+    for key in ("subject", "motion"):
+        if pairs.get(key):
+            return fields.strip_reply_prefix(pairs[key])
+    return None
+
+
+def _motion_ref(
+    subject: str | None,
+    pairs: dict[str, str],
+    by_zone: dict[str, list[Line]],
+    body_text: str,
+) -> fields.MotionRef | None:
+    """The motion named in the subject, else in labelled fields, the header, the body."""
+    header = " ".join(
+        ln.text
+        for zone in ("letterhead", "info_block", "recipient")
+        for ln in by_zone.get(zone, [])
+    )
+    sources = [subject or "", pairs.get("motion", ""), pairs.get("subject", ""), header, body_text]
+    found = [ref for text in sources if text for ref in [fields.find_motion_ref(text)] if ref]
+    if not found:
+        return None
+    best = found[0]
+    if best.title:
+        return best
+    title = next((r.title for r in found[1:] if r.title and _same_ref(r, best)), None)
+    if title is None:
+        title = _body_title(best, body_text)
+    return fields.MotionRef(ref=best.ref, title=title)
+
+
+def _same_ref(a: fields.MotionRef, b: fields.MotionRef) -> bool:
+    return a.ref.split()[-1] == b.ref.split()[-1]
+
+
+def _body_title(ref: fields.MotionRef, body_text: str) -> str | None:
+    mention = next(
+        (r for r in fields.find_motion_refs(body_text) if _same_ref(r, ref) and r.title), None
+    )
+    return mention.title if mention else None
+
+
+def _date(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> str | None:
+    """The letter's own date: labelled, then the place-and-date line, then the e-mail's
+    sending date, then any date in the header or sign-off (never one from the body)."""
+    candidates = [
+        pairs.get("date", ""),
+        *(ln.text for ln in by_zone.get("date_line", [])),
+        pairs.get("sent", ""),
+        *(ln.text for ln in by_zone.get("running_header", [])),
+        *(
+            ln.text
+            for zone in ("letterhead", "recipient", "subject", "signature")
+            for ln in by_zone.get(zone, [])
+        ),
+    ]
+    return next((d for text in candidates if text for d in [fields.parse_date(text)] if d), None)
+
+
+def _sender(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> tuple[str | None, str | None]:
+    """Organisation and unit: a labelled sender, the letterhead, the return-address line,
+    or the organisation lines of an e-mail signature."""
+    if pairs.get("sender"):
+        return split_org_unit([p.strip() for p in pairs["sender"].split(",")], ascending=True)
+    head = [ln.text for ln in by_zone.get("letterhead", []) if ln.page == _first_page(by_zone)]
+    head = [t for t in head if not TITLE_LINE.match(t) and not ADDRESS.search(t)]
+    if head:
+        parts = SEPARATORS.split(head[0])
+        if len(parts) > 1:
+            return parts[0].strip(), ", ".join(p.strip() for p in parts[1:])
+        unit = head[1] if len(head) > 1 else None
+        return head[0].strip(), unit
+    for ln in by_zone.get("return_address", []):
+        parts = [p for p in SEPARATORS.split(ln.text) if not ADDRESS.search(p)]
+        if parts:
+            return parts[0].strip(), ", ".join(parts[1:]) or None
+    return _signature_org(by_zone.get("signature", []))
+
+
+def _first_page(by_zone: dict[str, list[Line]]) -> int:
+    return min((ln.page for lines in by_zone.values() for ln in lines), default=1)
+
+
+def split_org_unit(parts: list[str], ascending: bool) -> tuple[str | None, str | None]:
+    """Split a chain of organisational names into (organisation, unit). ``ascending`` chains
+    run from the smallest unit up to the organisation (``Sachgebiet IT, Stadt X``)."""
+    parts = [p for p in parts if p]
+    if not parts:
+        return None, None
+    if len(parts) == 1:
+        return parts[0], None
+    org = parts[-1] if ascending else parts[0]
+    rest = parts[:-1] if ascending else parts[1:]
+    return org, ", ".join(rest)
+
+
+def _signature_org(lines: list[Line]) -> tuple[str | None, str | None]:
+    """In an e-mail signature the lines after name and role name unit and organisation,
+    smallest first, until the postal address starts."""
+    texts = [ln.text.strip() for ln in lines]
+    start = next((i for i, t in enumerate(texts) if fields.looks_like_name(_strip_proxy(t))), None)
+    if start is None:
+        return None, None
+    chain: list[str] = []
+    for text in texts[start + 1 :]:
+        if ADDRESS.search(text) or "@" in text:
+            break
+        if not fields.looks_like_role(text):
+            chain.append(text)
+    return split_org_unit(chain, ascending=True)
+
+
+def _strip_proxy(text: str) -> str:
+    return re.sub(r"^(?:i\.\s?[AV]\.|gez\.|ppa\.)\s+", "", text)
+
+
+def _author(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> fields.Person | None:
+    """The signer; the fullest spelling of the same name elsewhere in the letter wins
+    (a signature ``i. V. Marco Brendel`` under a contact ``Dipl.-Inf. Marco Brendel``)."""
+    signature = [ln.text for ln in by_zone.get("signature", [])]
+    signer = fields.parse_signature(signature) if signature else None
+    others = [
+        p
+        for key in ("contact", "from")
+        if pairs.get(key)
+        for p in [fields.parse_person(pairs[key])]
+        if p is not None
+    ]
+    if signer is None:
+        return others[0] if others else None
+    for other in others:
+        if _same_name(other.name, signer.name) and len(other.name) > len(signer.name):
+            return fields.Person(name=other.name, role=signer.role or other.role)
+    if signer.role is None:
+        role = next((o.role for o in others if o.role and _same_name(o.name, signer.name)), None)
+        return fields.Person(name=signer.name, role=role)
+    return signer
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Same person: the shorter name's words all occur in the longer (titles aside)."""
+    wa, wb = _name_words(a), _name_words(b)
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.lower() for w in _words(name) if not w.endswith(".")}
+
+
+def _words(text: str) -> Iterable[str]:
+    return re.findall(r"[\w.-]+", text)

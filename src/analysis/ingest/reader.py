@@ -1,0 +1,155 @@
+"""Open a PDF safely and turn its pages into the project's Word/Line records.
+
+This is the only module that touches pdfplumber. Every failure to read a file becomes an
+``IngestError`` with a kind from the data contract and a message a person can act on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
+
+from analysis.ingest.records import Document, Line, Page, Word
+
+BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$", re.IGNORECASE)
+# A gap wider than this many font sizes separates two columns of one row (address | info block,
+# label | value); justified prose never spreads words this far.
+COLUMN_GAP_EM = 3.0
+PDF_MAGIC_WINDOW = 1024
+
+ADVICE = {
+    "empty": "{file}: the file is empty (0 bytes). Obtain the statement again from the sender "
+    "or the council information system and replace the file.",
+    "not_pdf": "{file}: this is not a PDF (no PDF header found). If it is a Word document, an "
+    "e-mail or an image, export or print it to PDF and add the PDF instead.",
+    "encrypted": "{file}: the PDF is protected by a user password and cannot be opened. Ask the "
+    "sender for an unprotected copy, or remove the password with the sender's consent "
+    "(e.g. `qpdf --password=... --decrypt in.pdf out.pdf`).",
+    "damaged": "{file}: the PDF is damaged and could not be read ({detail}). Download or request "
+    "the file again; if only a damaged copy exists, try repairing it "
+    "(e.g. `qpdf in.pdf repaired.pdf`) and add the repaired file.",
+    "no_text": "{file}: no page has a text layer (it is probably a scan). Run ingest with "
+    "`--ocr auto` (needs Tesseract with German data: `apt-get install tesseract-ocr "
+    "tesseract-ocr-deu`), or add a PDF with a text layer.",
+    "too_large": "{file}: the PDF has {detail}, more than the limit. Split it into smaller files "
+    "or raise the limit (`--max-pages`).",
+    "timeout": "{file}: reading took longer than the limit of {detail}. Check the file (it may be "
+    "malformed or extremely complex) or raise the limit (`--timeout`).",
+    "other": "{file}: unexpected error while reading ({detail}). Please report this file to the "
+    "maintainers; the other files were processed.",
+}
+
+
+class IngestError(Exception):
+    """A file that cannot be ingested; carries the contract's ``error_kind``."""
+
+    def __init__(self, kind: str, file: str, detail: str = "") -> None:
+        self.kind = kind
+        self.message = ADVICE[kind].format(file=file, detail=detail or "no details")
+        super().__init__(self.message)
+
+
+def read_pdf(path: Path, display_name: str, max_pages: int = 2000) -> Document:
+    """Read ``path`` into a Document; raise IngestError for files that cannot be read."""
+    head = _read_head(path, display_name)
+    if not head:
+        raise IngestError("empty", display_name)
+    if b"%PDF" not in head:
+        raise IngestError("not_pdf", display_name)
+    try:
+        with pdfplumber.open(path, password="") as pdf:
+            if len(pdf.pages) > max_pages:
+                raise IngestError("too_large", display_name, f"{len(pdf.pages)} pages")
+            return Document(pages=tuple(_read_page(p) for p in pdf.pages))
+    except IngestError:
+        raise
+    except PdfminerException as exc:
+        raise _classify(exc.args[0] if exc.args else exc, display_name) from exc
+    except PDFPasswordIncorrect as exc:
+        raise IngestError("encrypted", display_name) from exc
+    except (RecursionError, MemoryError) as exc:
+        raise IngestError("damaged", display_name, type(exc).__name__) from exc
+    except Exception as exc:  # noqa: BLE001 - any parser failure on hostile input is data
+        raise IngestError("damaged", display_name, _describe(exc)) from exc
+
+
+def _read_head(path: Path, display_name: str) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(PDF_MAGIC_WINDOW)
+    except OSError as exc:
+        raise IngestError("other", display_name, _describe(exc)) from exc
+
+
+def _classify(cause: BaseException, display_name: str) -> IngestError:
+    if isinstance(cause, PDFPasswordIncorrect):
+        return IngestError("encrypted", display_name)
+    return IngestError("damaged", display_name, _describe(cause))
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _read_page(page: pdfplumber.page.Page) -> Page:
+    words = page.extract_words(
+        extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False
+    )
+    records = [
+        Word(
+            text=w["text"],
+            x0=round(float(w["x0"]), 2),
+            top=round(float(w["top"]), 2),
+            x1=round(float(w["x1"]), 2),
+            bottom=round(float(w["bottom"]), 2),
+            size=round(float(w["size"]), 1),
+            bold=bool(BOLD_FONT.search(str(w.get("fontname") or ""))),
+        )
+        for w in words
+        if w["text"].strip()
+    ]
+    return Page(
+        number=page.page_number,
+        width=float(page.width),
+        height=float(page.height),
+        lines=tuple(build_lines(records, page.page_number)),
+    )
+
+
+def build_lines(words: Iterable[Word], page: int) -> list[Line]:
+    """Group words into rows by vertical overlap, then split rows into column segments."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        row = next((r for r in reversed(rows[-4:]) if _same_row(r, word)), None)
+        if row is None:
+            rows.append([word])
+        else:
+            row.append(word)
+    rows.sort(key=lambda r: min(w.top for w in r))
+    return [seg for row in rows for seg in _segments(row, page)]
+
+
+def _same_row(row: list[Word], word: Word) -> bool:
+    top = min(w.top for w in row)
+    bottom = max(w.bottom for w in row)
+    overlap = min(bottom, word.bottom) - max(top, word.top)
+    height = min(bottom - top, word.bottom - word.top) or 1.0
+    return overlap / height >= 0.5
+
+
+def _segments(row: list[Word], page: int) -> list[Line]:
+    ordered = sorted(row, key=lambda w: w.x0)
+    segments: list[list[Word]] = [[ordered[0]]]
+    for prev, word in zip(ordered, ordered[1:], strict=False):
+        gap = word.x0 - prev.x1
+        if gap > COLUMN_GAP_EM * max(prev.size, word.size):
+            segments.append([word])
+        else:
+            segments[-1].append(word)
+    return [Line(words=tuple(seg), page=page) for seg in segments]
