@@ -111,7 +111,8 @@ _MOTION_RE = re.compile(
     r")"
 )
 _QUOTE_CLOSERS = {"„": '“”"', "“": '”"', '"': '"“”', "»": "«", "«": "»", "‚": "‘’'"}
-_TITLE_STOP = re.compile(r"\s+[–—-]\s+|\s*[:;](?:\s|$)|\s+hier:")
+_TITLE_STOP = re.compile(r"\s+[–—-]\s+|\s*[:;](?:\s|$)|\s+hier:|[.!?](?:\s|$)")
+MAX_UNQUOTED_TITLE_WORDS = 12  # longer runs after a dash are prose, not a title
 # A dash after the ref often introduces what the letter is, not what the motion is called.
 NOT_TITLE_WORDS = (
     "Stellungnahme", "Hinweis", "Position", "Votum", "Meinung", "Anmerkung", "Anlage",
@@ -160,6 +161,8 @@ def _clean_title(title: str | None, strict: bool) -> str | None:
         return None
     if strict and not (title[0].isupper() or title[0].isdigit()):
         return None
+    if strict and len(title.split()) > MAX_UNQUOTED_TITLE_WORDS:
+        return None
     return title
 
 
@@ -169,7 +172,7 @@ def _title_after(rest: str) -> str | None:
         body = rest[quoted.end() :]
         end = next((i for i, c in enumerate(body) if c in _QUOTE_CLOSERS[quoted[1]]), len(body))
         return _clean_title(body[:end], strict=False)
-    if dashed := re.match(r"\s+[–—-]\s+|\s*:\s+", rest):
+    if dashed := re.match(r"\s+[–—-]\s+", rest):
         body = rest[dashed.end() :]
         stop = _TITLE_STOP.search(body)
         return _clean_title(body[: stop.start()] if stop else body, strict=True)
@@ -228,9 +231,18 @@ def _folded_line(line: str) -> str:
     return " ".join(_fold(line).split()).rstrip(",.!:; ")
 
 
+# A close with a short personal tail: `Mit freundlichen Grüßen und bis bald auf dem Rad`.
+_CLOSING_TAIL_RE = re.compile(
+    rf"(?:{_CLOSING_RE.pattern})\s+(?:und|aus|von|nach|in|an|vom|zum)\b[^.]*"
+)
+
+
 def is_closing_formula(line: str) -> bool:
     """Whether `line` is a complimentary close (`Mit freundlichen Grüßen,`, `MfG`)."""
-    return bool(_CLOSING_RE.fullmatch(_folded_line(line)))
+    folded = _folded_line(line)
+    if _CLOSING_RE.fullmatch(folded):
+        return True
+    return len(folded.split()) <= 12 and bool(_CLOSING_TAIL_RE.fullmatch(folded))
 
 
 def is_salutation(line: str) -> bool:
@@ -521,6 +533,7 @@ LABEL_GROUPS: dict[str, tuple[str, ...]] = {
     "cc": ("Cc", "Bcc", "Kopie"),
     "subject": ("Betreff", "Subject", "Betr."),
     "attachments": ("Anlage", "Anlagen", "Attachments"),
+    "body": ("Inhalt der Stellungnahme", "Text der Stellungnahme", "Stellungnahme", "Inhalt"),
 }  # fmt: skip
 
 
@@ -537,7 +550,7 @@ COLON_REQUIRED = frozenset(
     for label in ("Antrag", "Vorlage", "Drucksache", "Beschlussantrag", "Gegenstand", "Name",
                   "Kontakt", "Raum", "Organisation", "Institution", "Absender", "Mail", "Von",
                   "From", "Gesendet", "Sent", "An", "To", "Cc", "Bcc", "Kopie", "Auskunft",
-                  "Anlage", "Anlagen", "Fon", "Mobil", "Subject")
+                  "Anlage", "Anlagen", "Fon", "Mobil", "Subject", "Stellungnahme", "Inhalt")
 )  # fmt: skip
 # In a printed e-mail header `Datum:` is when it was sent.
 EMAIL_LABEL_OVERRIDES = {"datum": "sent"}

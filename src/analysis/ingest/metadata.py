@@ -18,7 +18,8 @@ from analysis.ingest.zones import ZonedLine
 
 ROW_TOLERANCE = 3.0
 ADDRESS = re.compile(
-    r"\b\d{5}\b|(?:straße|str\.|weg|platz|allee|ring|gasse|damm|ufer)\s+\d|^(?:tel|fax|telefon)\b",
+    r"\b\d{5}\b|(?:straße|str\.|weg|platz|allee|ring|gasse|damm|ufer)\s+\d|^(?:tel|fax|telefon)\b"
+    r"|^[A-ZÄÖÜ][\w.\- ]{1,40}\s\d{1,4}\s?[a-z]?$|^(?:postfach|pf)\s+\d",
     re.IGNORECASE,
 )
 TITLE_LINE = re.compile(r"^(?:stellungnahme|anhörung|votum|beteiligung|formular)\b", re.IGNORECASE)
@@ -49,7 +50,8 @@ def extract_metadata(zoned: list[ZonedLine], body_text: str) -> Metadata:
     org, unit = _sender(by_zone, pairs)
     person = _author(by_zone, pairs)
     author = person.name if person else None
-    private = not org or (author is not None and _same_name(org, author))
+    # A private person signs without an organisation, or with their own name as letterhead.
+    private = author is not None and (not org or _same_name(org, author))
     return Metadata(
         motion_ref=ref.ref if ref else None,
         motion_title=ref.title if ref else None,
@@ -111,7 +113,7 @@ def _continues(line: Line, last: Line, value_x0: float) -> bool:
 def _subject(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> str | None:
     lines = by_zone.get("subject")
     if lines:
-        return join_lines([ln.text for ln in lines])
+        return fields.strip_reply_prefix(join_lines([ln.text for ln in lines]))
     for key in ("subject", "motion"):
         if pairs.get(key):
             return fields.strip_reply_prefix(pairs[key])
@@ -178,12 +180,11 @@ def _sender(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> tuple[str 
         return split_org_unit([p.strip() for p in pairs["sender"].split(",")], ascending=True)
     head = [ln.text for ln in by_zone.get("letterhead", []) if ln.page == _first_page(by_zone)]
     head = [t for t in head if not TITLE_LINE.match(t) and not ADDRESS.search(t)]
+    if len(head) > 1:
+        return head[0].strip(), head[1].strip()
     if head:
-        parts = SEPARATORS.split(head[0])
-        if len(parts) > 1:
-            return parts[0].strip(), ", ".join(p.strip() for p in parts[1:])
-        unit = head[1] if len(head) > 1 else None
-        return head[0].strip(), unit
+        parts = [p.strip() for p in SEPARATORS.split(head[0])]
+        return parts[0], ", ".join(parts[1:]) or None
     for ln in by_zone.get("return_address", []):
         parts = [p for p in SEPARATORS.split(ln.text) if not ADDRESS.search(p)]
         if parts:
@@ -215,12 +216,14 @@ def _signature_org(lines: list[Line]) -> tuple[str | None, str | None]:
     start = next((i for i, t in enumerate(texts) if fields.looks_like_name(_strip_proxy(t))), None)
     if start is None:
         return None, None
+    rest = texts[start + 1 :]
+    if rest and fields.looks_like_role(rest[0]):
+        rest = rest[1:]
     chain: list[str] = []
-    for text in texts[start + 1 :]:
+    for text in rest:
         if ADDRESS.search(text) or "@" in text:
             break
-        if not fields.looks_like_role(text):
-            chain.append(text)
+        chain.append(text)
     return split_org_unit(chain, ascending=True)
 
 

@@ -7,6 +7,7 @@ This is the only module that touches pdfplumber. Every failure to read a file be
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,6 +21,10 @@ BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$", re.IGNORECASE)
 # A gap wider than this many font sizes separates two columns of one row (address | info block,
 # label | value); justified prose never spreads words this far.
 COLUMN_GAP_EM = 3.0
+# A narrower gap (over one font size) also separates columns when at least this many rows
+# start text at the same x (within COLUMN_SNAP points).
+COLUMN_MIN_ROWS = 4
+COLUMN_SNAP = 2
 PDF_MAGIC_WINDOW = 1024
 
 ADVICE = {
@@ -131,8 +136,10 @@ def build_lines(words: Iterable[Word], page: int) -> list[Line]:
             rows.append([word])
         else:
             row.append(word)
+    rows = [sorted(r, key=lambda w: w.x0) for r in rows]
     rows.sort(key=lambda r: min(w.top for w in r))
-    return [seg for row in rows for seg in _segments(row, page)]
+    starts = column_starts(rows)
+    return [seg for row in rows for seg in _segments(row, page, starts)]
 
 
 def _same_row(row: list[Word], word: Word) -> bool:
@@ -143,12 +150,27 @@ def _same_row(row: list[Word], word: Word) -> bool:
     return overlap / height >= 0.5
 
 
-def _segments(row: list[Word], page: int) -> list[Line]:
-    ordered = sorted(row, key=lambda w: w.x0)
-    segments: list[list[Word]] = [[ordered[0]]]
-    for prev, word in zip(ordered, ordered[1:], strict=False):
+def column_starts(rows: list[list[Word]]) -> set[int]:
+    """x positions where text columns begin: many rows start a word there, at the row's
+    start or after a wide gap. Justified prose spreads its gaps at random and never aligns."""
+    counts: Counter[int] = Counter()
+    for row in rows:
+        xs = {round(row[0].x0)}
+        xs.update(round(w.x0) for p, w in zip(row, row[1:], strict=False) if w.x0 - p.x1 > p.size)
+        counts.update(xs)
+    merged: Counter[int] = Counter()
+    for x, n in counts.items():
+        merged[x] = sum(counts.get(x + d, 0) for d in range(-COLUMN_SNAP, COLUMN_SNAP + 1))
+    return {x for x, n in merged.items() if n >= COLUMN_MIN_ROWS}
+
+
+def _segments(row: list[Word], page: int, starts: set[int]) -> list[Line]:
+    segments: list[list[Word]] = [[row[0]]]
+    for prev, word in zip(row, row[1:], strict=False):
         gap = word.x0 - prev.x1
-        if gap > COLUMN_GAP_EM * max(prev.size, word.size):
+        size = max(prev.size, word.size)
+        at_column = gap > size and round(word.x0) in starts
+        if gap > COLUMN_GAP_EM * size or at_column:
             segments.append([word])
         else:
             segments[-1].append(word)

@@ -69,6 +69,7 @@ def zone_document(doc: Document) -> list[ZonedLine]:
     if not lines:
         return []
     zones: list[str | None] = [furniture_zone(doc, line) for line in lines]
+    _spread_along_rows(lines, zones)
     layout = measure_layout(lines, zones)
     for i, line in enumerate(lines):
         if zones[i] is None and _is_sidebar(line, layout, doc.pages[line.page - 1]):
@@ -80,7 +81,17 @@ def zone_document(doc: Document) -> list[ZonedLine]:
     for i in range(start, end):
         if zones[i] is None:
             zones[i] = "body" if _is_body_size(lines[i], layout) else "sidebar"
+    if "body" not in zones:
+        _fall_back_to_all_text(zones)
     return [ZonedLine(line, zone or "other") for line, zone in zip(lines, zones, strict=True)]
+
+
+def _fall_back_to_all_text(zones: list[str | None]) -> None:
+    """A document that does not read as a letter (a table, minutes, a flyer) keeps all its
+    text as body rather than losing it: nothing is dropped silently."""
+    for i, zone in enumerate(zones):
+        if zone not in FURNITURE_ZONES:
+            zones[i] = "body"
 
 
 def furniture_zone(doc: Document, line: Line) -> str | None:
@@ -98,6 +109,17 @@ def furniture_zone(doc: Document, line: Line) -> str | None:
     if in_top and line.page > 1 and _repeats(doc, line):
         return "running_header"
     return None
+
+
+def _spread_along_rows(lines: list[Line], zones: list[str | None]) -> None:
+    """A header or footer row is furniture as a whole: its other columns go with it."""
+    for i, zone in enumerate(zones):
+        if zone not in ("running_header", "footer"):
+            continue
+        for j in range(max(0, i - 3), min(len(lines), i + 4)):
+            same_row = lines[j].page == lines[i].page and abs(lines[j].top - lines[i].top) < 2
+            if zones[j] is None and same_row:
+                zones[j] = zone
 
 
 def _repeats(doc: Document, line: Line) -> bool:
@@ -171,9 +193,15 @@ def find_body_start(lines: list[Line], zones: list[str | None], layout: Layout) 
             continue
         block = _paragraph_at(lines, zones, i, layout)
         text = " ".join(ln.text for ln in block)
-        if len(LOWER_WORD.findall(text)) >= 3 and not _reads_like_subject(block, text):
+        if _reads_like_prose(text) and not _reads_like_subject(block, text):
             return i
     return len(lines)
+
+
+def _reads_like_prose(text: str) -> bool:
+    """Running text has lowercase words or ends a sentence; addresses and titles do not."""
+    sentence = SENTENCE_END.search(text.rstrip()) and len(text.split()) >= 5
+    return len(LOWER_WORD.findall(text)) >= 3 or bool(sentence)
 
 
 def _find_salutation(lines: list[Line], zones: list[str | None], layout: Layout) -> int | None:
@@ -248,15 +276,17 @@ def _trailing_signature(
             blocks[-1].append(cur)
         else:
             blocks.append([cur])
-    last = blocks[-1]
-    first_text = _strip_proxy(lines[last[0]].text)
-    if len(blocks) > 1 and len(last) <= 3 and fields.looks_like_name(first_text):
-        return last[0]
+    last = [lines[i].text.strip() for i in blocks[-1]]
+    if len(blocks) > 1 and len(last) <= 3 and _reads_like_signature(last):
+        return blocks[-1][0]
     return body[-1] + 1
 
 
-def _strip_proxy(text: str) -> str:
-    return re.sub(r"^(?:i\.\s?[AV]\.|gez\.|ppa\.)\s+", "", text.strip())
+def _reads_like_signature(texts: list[str]) -> bool:
+    """A short final block that starts with a name and ends no sentence: the signer."""
+    if any(SENTENCE_END.search(t) and not t.endswith(":") for t in texts):
+        return False
+    return fields.parse_signature(texts) is not None
 
 
 def _label_header(lines: list[Line], zones: list[str | None], start: int, layout: Layout) -> None:
@@ -265,6 +295,7 @@ def _label_header(lines: list[Line], zones: list[str | None], start: int, layout
     header = [i for i in range(start) if zones[i] is None]
     for i in header:
         zones[i] = _header_zone(lines[i], layout)
+    _label_letterhead(lines, zones, header)
     bold = [i for i in header if zones[i] == "subject"]
     if bold:
         run = _last_run(bold, lines, layout)
@@ -274,6 +305,20 @@ def _label_header(lines: list[Line], zones: list[str | None], start: int, layout
     else:
         for i in _subject_fallback(lines, zones, header):
             zones[i] = "subject"
+
+
+def _label_letterhead(lines: list[Line], zones: list[str | None], header: list[int]) -> None:
+    """Everything above the first address, information-block, date or subject line of the
+    first page is letterhead, whatever its typography (DIN 5008 keeps that band for it)."""
+    if not header:
+        return
+    page = lines[header[0]].page
+    marks = ("return_address", "info_block", "date_line", "subject", "salutation")
+    tops = [lines[i].top for i in header if zones[i] in marks and lines[i].page == page]
+    cut = min(tops, default=lines[header[0]].top)
+    for i in header:
+        if lines[i].page == page and lines[i].bottom <= cut and zones[i] == "recipient":
+            zones[i] = "letterhead"
 
 
 def _header_zone(line: Line, layout: Layout) -> str:
