@@ -227,6 +227,16 @@ def test_what_the_letter_is_is_not_a_title(text):
     assert find_motion_ref(text).title is None
 
 
+def test_prose_after_ref_is_not_a_title():
+    text = "mein erster Gedanke bei der Vorlage V-2022/117: Nicht schon wieder. 2019 wurden"
+    assert find_motion_ref(text) == MotionRef("V-2022/117", None)
+
+
+def test_title_after_dash_stops_at_sentence_end():
+    text = "Antrag A-07/2022 – Hitzeaktionsplan. Wir unterstützen ihn."
+    assert find_motion_ref(text).title == "Hitzeaktionsplan"
+
+
 def test_title_broken_across_lines_arrives_joined():
     text = "Stellungnahme zur Vorlage V-2022/117 „Konzept zur  Jugendbeteiligung“"
     assert find_motion_ref(text).title == "Konzept zur Jugendbeteiligung"
@@ -729,6 +739,22 @@ def test_split_label_gives_key_and_value(line, pair):
     ],
 )
 def test_running_text_starting_with_a_label_word_is_not_a_label(line):
+    assert split_label(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "pair"),
+    [
+        ("Inhalt der Stellungnahme:", ("body", "")),
+        ("Stellungnahme: siehe Anlage", ("body", "siehe Anlage")),
+    ],
+)
+def test_form_label_introducing_the_statement_text(line, pair):
+    assert split_label(line) == pair
+
+
+@pytest.mark.parametrize("line", ["Stellungnahme", "STELLUNGNAHME", "Stellungnahme zur Vorlage"])
+def test_form_title_is_not_a_label(line):
     assert split_label(line) is None
 
 

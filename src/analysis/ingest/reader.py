@@ -158,10 +158,8 @@ def column_starts(rows: list[list[Word]]) -> set[int]:
         xs = {round(row[0].x0)}
         xs.update(round(w.x0) for p, w in zip(row, row[1:], strict=False) if w.x0 - p.x1 > p.size)
         counts.update(xs)
-    merged: Counter[int] = Counter()
-    for x, n in counts.items():
-        merged[x] = sum(counts.get(x + d, 0) for d in range(-COLUMN_SNAP, COLUMN_SNAP + 1))
-    return {x for x, n in merged.items() if n >= COLUMN_MIN_ROWS}
+    window = range(-COLUMN_SNAP, COLUMN_SNAP + 1)
+    return {x for x in counts if sum(counts.get(x + d, 0) for d in window) >= COLUMN_MIN_ROWS}
 
 
 def _segments(row: list[Word], page: int, starts: set[int]) -> list[Line]:
