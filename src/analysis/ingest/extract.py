@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from analysis.ingest.metadata import Metadata, extract_metadata
 from analysis.ingest.records import Document, Line
 from analysis.ingest.text import join_lines, split_sentences
-from analysis.ingest.zones import ZonedLine, group_paragraphs, measure_layout, zone_document
+from analysis.ingest.zones import (
+    ZonedLine,
+    group_paragraphs,
+    measure_layout,
+    merge_rows,
+    zone_document,
+)
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,7 @@ class Statement:
 def extract_statement(doc: Document) -> Statement:
     """Zone ``doc``, then read its body paragraphs and metadata."""
     zoned = zone_document(doc)
-    body = [z.line for z in zoned if z.zone == "body"]
+    body = merge_rows([z.line for z in zoned if z.zone == "body"])
     pitch = measure_layout(body, [None] * len(body)).pitch if body else 0.0
     paragraphs = tuple(_paragraph(lines) for lines in group_paragraphs(body, pitch))
     text = "\n\n".join(p.text for p in paragraphs)

@@ -22,7 +22,12 @@ ADDRESS = re.compile(
     r"|^[A-ZÄÖÜ][\w.\- ]{1,40}\s\d{1,4}\s?[a-z]?$|^(?:postfach|pf)\s+\d",
     re.IGNORECASE,
 )
-TITLE_LINE = re.compile(r"^(?:stellungnahme|anhörung|votum|beteiligung|formular)\b", re.IGNORECASE)
+# Document titles printed where a letterhead would be: never the sender's name.
+TITLE_LINE = re.compile(
+    r"^(?:stellungnahme|anhörung|votum|beteiligung|formular|beantwortung|antwort|mitteilung"
+    r"|protokoll|niederschrift|vermerk|anfrage|antrag|vorlage|drucksache)\b",
+    re.IGNORECASE,
+)
 SEPARATORS = re.compile(r"\s+[·|]\s+|\s+[–—]\s+")
 
 
@@ -46,7 +51,7 @@ def extract_metadata(zoned: list[ZonedLine], body_text: str) -> Metadata:
     by_zone = _by_zone(zoned)
     pairs = info_pairs([z.line for z in zoned if z.zone in ("info_block", "recipient")])
     subject = _subject(by_zone, pairs)
-    ref = _motion_ref(subject, pairs, by_zone, body_text)
+    ref = _motion_ref(subject, pairs, zoned, body_text)
     org, unit = _sender(by_zone, pairs)
     person = _author(by_zone, pairs)
     author = person.name if person else None
@@ -123,14 +128,12 @@ def _subject(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> str | Non
 def _motion_ref(
     subject: str | None,
     pairs: dict[str, str],
-    by_zone: dict[str, list[Line]],
+    zoned: list[ZonedLine],
     body_text: str,
 ) -> fields.MotionRef | None:
     """The motion named in the subject, else in labelled fields, the header, the body."""
     header = " ".join(
-        ln.text
-        for zone in ("letterhead", "info_block", "recipient")
-        for ln in by_zone.get(zone, [])
+        z.line.text for z in zoned if z.zone in ("letterhead", "info_block", "recipient")
     )
     sources = [subject or "", pairs.get("motion", ""), pairs.get("subject", ""), header, body_text]
     found = [ref for text in sources if text for ref in [fields.find_motion_ref(text)] if ref]
@@ -179,7 +182,7 @@ def _sender(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> tuple[str 
     if pairs.get("sender"):
         return split_org_unit([p.strip() for p in pairs["sender"].split(",")], ascending=True)
     head = [ln.text for ln in by_zone.get("letterhead", []) if ln.page == _first_page(by_zone)]
-    head = [t for t in head if not TITLE_LINE.match(t) and not ADDRESS.search(t)]
+    head = [t for t in head if not _is_title_or_address(t)]
     if len(head) > 1:
         return head[0].strip(), head[1].strip()
     if head:
@@ -190,6 +193,10 @@ def _sender(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> tuple[str 
         if parts:
             return parts[0].strip(), ", ".join(parts[1:]) or None
     return _signature_org(by_zone.get("signature", []))
+
+
+def _is_title_or_address(text: str) -> bool:
+    return bool(TITLE_LINE.match(text) or ADDRESS.search(text) or fields.find_motion_ref(text))
 
 
 def _first_page(by_zone: dict[str, list[Line]]) -> int:

@@ -77,7 +77,7 @@ def zone_document(doc: Document) -> list[ZonedLine]:
     start = find_body_start(lines, zones, layout)
     end = find_body_end(lines, zones, start, layout)
     _label_header(lines, zones, start, layout)
-    _label_sign_off(lines, zones, end)
+    _label_sign_off(lines, zones, end, layout)
     for i in range(start, end):
         if zones[i] is None:
             zones[i] = "body" if _is_body_size(lines[i], layout) else "sidebar"
@@ -117,8 +117,7 @@ def _spread_along_rows(lines: list[Line], zones: list[str | None]) -> None:
         if zone not in ("running_header", "footer"):
             continue
         for j in range(max(0, i - 3), min(len(lines), i + 4)):
-            same_row = lines[j].page == lines[i].page and abs(lines[j].top - lines[i].top) < 2
-            if zones[j] is None and same_row:
+            if zones[j] is None and _same_row(lines[j], lines[i]):
                 zones[j] = zone
 
 
@@ -313,12 +312,27 @@ def _label_letterhead(lines: list[Line], zones: list[str | None], header: list[i
     if not header:
         return
     page = lines[header[0]].page
-    marks = ("return_address", "info_block", "date_line", "subject", "salutation")
-    tops = [lines[i].top for i in header if zones[i] in marks and lines[i].page == page]
+    tops = [lines[i].top for i in header if _marks_letterhead_end(lines[i], zones[i], page)]
     cut = min(tops, default=lines[header[0]].top)
+    labelled = [lines[i] for i in header if fields.split_label(lines[i].text) is not None]
     for i in header:
-        if lines[i].page == page and lines[i].bottom <= cut and zones[i] == "recipient":
+        line = lines[i]
+        value = any(_same_row(line, label) for label in labelled)
+        if line.page == page and line.top <= cut + 2 and zones[i] == "recipient" and not value:
             zones[i] = "letterhead"
+
+
+def _same_row(a: Line, b: Line) -> bool:
+    return a.page == b.page and abs(a.top - b.top) < 2
+
+
+def _marks_letterhead_end(line: Line, zone: str | None, page: int) -> bool:
+    """Return address, labelled information, date line, subject or salutation: what follows
+    the letterhead. Unlabelled right-column values do not count (they share its band)."""
+    if line.page != page:
+        return False
+    labelled = zone == "info_block" and fields.split_label(line.text) is not None
+    return labelled or zone in ("return_address", "date_line", "subject", "salutation")
 
 
 def _header_zone(line: Line, layout: Layout) -> str:
@@ -345,7 +359,7 @@ def _last_run(indices: list[int], lines: list[Line], layout: Layout) -> set[int]
     """The last group of consecutive, closely spaced lines among ``indices``."""
     run = [indices[-1]]
     for i in reversed(indices[:-1]):
-        if run[-1] - i == 1 and lines[run[-1]].top - lines[i].top <= 1.6 * layout.pitch:
+        if run[-1] - i == 1 and lines[run[-1]].top - lines[i].top <= 2.2 * layout.pitch:
             run.append(i)
         else:
             break
@@ -360,15 +374,46 @@ def _subject_fallback(lines: list[Line], zones: list[str | None], header: list[i
     return []
 
 
-def _label_sign_off(lines: list[Line], zones: list[str | None], end: int) -> None:
+ATTACHMENT = re.compile(r"^(?:anlagen?|anhang|verteiler|beilagen?)\b\s*:?", re.IGNORECASE)
+# After this many empty line pitches below the signature, what follows is no longer part of it.
+SIGNATURE_GAP = 5
+
+
+def _label_sign_off(lines: list[Line], zones: list[str | None], end: int, layout: Layout) -> None:
+    """Closing formula, then the signature; attachments, distribution lists and whatever
+    follows a page break or a wide gap after the signature are ``attachment``."""
+    signed: Line | None = None
     for i in range(end, len(lines)):
         if zones[i] is not None:
             continue
-        text = lines[i].text.strip()
-        if fields.is_closing_formula(text) or SIGNATURE_SEPARATOR.match(text):
+        line, text = lines[i], lines[i].text.strip()
+        if zones[i - 1 if i else 0] == "attachment" or _ends_signature(line, text, signed, layout):
+            zones[i] = "attachment"
+        elif fields.is_closing_formula(text) or SIGNATURE_SEPARATOR.match(text):
             zones[i] = "closing"
         else:
             zones[i] = "signature"
+            signed = line
+
+
+def _ends_signature(line: Line, text: str, signed: Line | None, layout: Layout) -> bool:
+    if ATTACHMENT.match(text):
+        return True
+    if signed is None:
+        return False
+    return line.page != signed.page or line.top - signed.bottom > SIGNATURE_GAP * layout.pitch
+
+
+def merge_rows(lines: list[Line]) -> list[Line]:
+    """Body segments on one row are one line of text (a bullet and its item, a tab stop)."""
+    merged: list[Line] = []
+    for line in lines:
+        prev = merged[-1] if merged else None
+        if prev and _same_row(prev, line) and line.x0 > prev.x1:
+            merged[-1] = Line(words=prev.words + line.words, page=line.page)
+        else:
+            merged.append(line)
+    return merged
 
 
 def group_paragraphs(body: list[Line], layout_pitch: float) -> list[list[Line]]:
