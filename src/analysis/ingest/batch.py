@@ -17,8 +17,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import schema
+from analysis.ingest.bundles import split_bundle
 from analysis.ingest.extract import Statement, extract_statement
 from analysis.ingest.reader import IngestError, read_pdf
+from analysis.ingest.records import Document
 
 
 @dataclass(frozen=True)
@@ -70,10 +72,25 @@ def ingest_file(source: Source, config: IngestConfig) -> FileResult:
         doc = read_pdf(source.path, source.name, max_pages=config.max_pages)
         if not any(page.lines for page in doc.pages):
             raise IngestError("no_text", source.name)
-        statement = extract_statement(doc)
+        statements = [extract_statement(part) for part in members(doc)]
     except IngestError as err:
         return FileResult(statements=[_error_row(source, sha, err.kind, err.message)])
-    return _statement_rows(source, sha, statement, page_count=len(doc.pages))
+    result = FileResult()
+    for statement in statements:
+        rows = _statement_rows(source, sha, statement, page_count=len(doc.pages))
+        result.statements.extend(rows.statements)
+        result.paragraphs.extend(rows.paragraphs)
+        result.sentences.extend(rows.sentences)
+    return result
+
+
+def members(doc: Document) -> list[Document]:
+    """The statements of a (possibly bundled) document, each as a document of its pages."""
+    pages = {page.number: page for page in doc.pages}
+    return [
+        Document(pages=tuple(pages[n] for n in range(first, last + 1)), meta=doc.meta)
+        for first, last in split_bundle(doc)
+    ]
 
 
 def statement_id(sha: str, first_page: int, last_page: int) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from analysis.ingest import fields
@@ -68,11 +69,11 @@ def zone_document(doc: Document) -> list[ZonedLine]:
     lines = doc.lines
     if not lines:
         return []
-    zones: list[str | None] = [furniture_zone(doc, line) for line in lines]
-    _spread_along_rows(lines, zones)
+    zones = furniture_zones(doc)
+    pages = {page.number: page for page in doc.pages}
     layout = measure_layout(lines, zones)
     for i, line in enumerate(lines):
-        if zones[i] is None and _is_sidebar(line, layout, doc.pages[line.page - 1]):
+        if zones[i] is None and _is_sidebar(line, layout, pages[line.page]):
             zones[i] = "sidebar"
     start = find_body_start(lines, zones, layout)
     end = find_body_end(lines, zones, start, layout)
@@ -94,9 +95,28 @@ def _fall_back_to_all_text(zones: list[str | None]) -> None:
             zones[i] = "body"
 
 
-def furniture_zone(doc: Document, line: Line) -> str | None:
-    """Page numbers, running headers and footers: repeated or banded, small, off the text."""
-    page = doc.pages[line.page - 1]
+def furniture_zones(doc: Document) -> list[str | None]:
+    """Page numbers, running headers and footers of every line of ``doc`` (None for the
+    rest): banded at the top or bottom of a page, and small, repeated or typical in form."""
+    lines = doc.lines
+    pages = {page.number: page for page in doc.pages}
+    small = 0.85 * dominant_size(lines)
+    seen: dict[str, list[tuple[int, float]]] = {}
+    for line in lines:
+        seen.setdefault(line.text, []).append((line.page, line.top))
+
+    def repeats(line: Line) -> bool:
+        return any(p != line.page and abs(t - line.top) < 6 for p, t in seen[line.text])
+
+    first = doc.pages[0].number
+    zones = [_furniture(line, pages[line.page], small, repeats, first) for line in lines]
+    _spread_along_rows(lines, zones)
+    return zones
+
+
+def _furniture(
+    line: Line, page: Page, small: float, repeats: Callable[[Line], bool], first_page: int
+) -> str | None:
     text = line.text.strip()
     in_top = line.bottom < page.height * TOP_BAND
     in_bottom = line.top > page.height * BOTTOM_BAND
@@ -104,9 +124,9 @@ def furniture_zone(doc: Document, line: Line) -> str | None:
         return "page_number"
     if in_top and PRINT_STAMP.match(text):
         return "running_header"
-    if in_bottom and (URL.match(text) or _repeats(doc, line) or _is_small(line, doc)):
+    if in_bottom and (URL.match(text) or line.size < small or repeats(line)):
         return "footer"
-    if in_top and line.page > 1 and _repeats(doc, line):
+    if in_top and line.page != first_page and repeats(line):
         return "running_header"
     return None
 
@@ -119,20 +139,6 @@ def _spread_along_rows(lines: list[Line], zones: list[str | None]) -> None:
         for j in range(max(0, i - 3), min(len(lines), i + 4)):
             if zones[j] is None and _same_row(lines[j], lines[i]):
                 zones[j] = zone
-
-
-def _repeats(doc: Document, line: Line) -> bool:
-    """The same text at about the same height on another page."""
-    return any(
-        other.text == line.text and abs(other.top - line.top) < 6
-        for page in doc.pages
-        if page.number != line.page
-        for other in page.lines
-    )
-
-
-def _is_small(line: Line, doc: Document) -> bool:
-    return line.size < 0.85 * dominant_size(doc.lines)
 
 
 def dominant_size(lines: list[Line]) -> float:
