@@ -232,9 +232,7 @@ def _folded_line(line: str) -> str:
 
 
 # A close with a short personal tail: `Mit freundlichen Grüßen und bis bald auf dem Rad`.
-_CLOSING_TAIL_RE = re.compile(
-    rf"(?:{_CLOSING_RE.pattern})\s+(?:und|aus|von|nach|in|an|vom|zum)\b[^.]*"
-)
+_CLOSING_TAIL_RE = re.compile(rf"(?:{_CLOSING_RE.pattern})\s+und\b[^.]*")
 
 
 def is_closing_formula(line: str) -> bool:
@@ -242,7 +240,8 @@ def is_closing_formula(line: str) -> bool:
     folded = _folded_line(line)
     if _CLOSING_RE.fullmatch(folded):
         return True
-    return len(folded.split()) <= 12 and bool(_CLOSING_TAIL_RE.fullmatch(folded))
+    short = len(folded.split()) <= 12 and not line.rstrip().endswith(".")
+    return short and bool(_CLOSING_TAIL_RE.fullmatch(folded))
 
 
 def is_salutation(line: str) -> bool:

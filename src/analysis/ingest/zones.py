@@ -324,7 +324,8 @@ def _label_letterhead(lines: list[Line], zones: list[str | None], header: list[i
     for i in header:
         line = lines[i]
         value = any(_same_row(line, label) for label in labelled)
-        if line.page == page and line.top <= cut + 2 and zones[i] == "recipient" and not value:
+        unlabelled = zones[i] in ("recipient", "info_block") and not value
+        if line.page == page and line.top <= cut + 2 and unlabelled:
             zones[i] = "letterhead"
 
 
