@@ -19,6 +19,7 @@ import pandas as pd
 from analysis import schema
 from analysis.ingest.bundles import split_bundle
 from analysis.ingest.extract import Statement, extract_statement
+from analysis.ingest.metadata import harmonise_motion_titles
 from analysis.ingest.reader import IngestError, read_pdf
 from analysis.ingest.records import Document
 
@@ -186,6 +187,7 @@ def run(
         merged.sentences.extend(result.sentences)
         if progress is not None:
             progress(source)
+    harmonise_motion_titles(merged.statements)
     return merged
 
 

@@ -8,6 +8,7 @@ read the strings; this module decides which zone's strings they read.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -149,7 +150,7 @@ def _motion_ref(
 
 
 def _same_ref(a: fields.MotionRef, b: fields.MotionRef) -> bool:
-    return a.ref.split()[-1] == b.ref.split()[-1]
+    return motion_key(a.ref) == motion_key(b.ref)
 
 
 def _body_title(ref: fields.MotionRef, body_text: str) -> str | None:
@@ -273,3 +274,28 @@ def _name_words(name: str) -> set[str]:
 
 def _words(text: str) -> Iterable[str]:
     return re.findall(r"[\w.-]+", text)
+
+
+def harmonise_motion_titles(rows: list[dict]) -> None:
+    """A motion has one title: statements that leave it out or shorten it
+    (``Hitzeaktionsplan`` for ``Hitzeaktionsplan für Bergfeld``) take the fullest title that
+    other statements on the same motion print. Rows are updated in place."""
+    titles: dict[str, Counter[str]] = {}
+    for row in rows:
+        if row.get("motion_ref") and row.get("motion_title"):
+            key = motion_key(row["motion_ref"])
+            titles.setdefault(key, Counter())[row["motion_title"]] += 1
+    for row in rows:
+        known = titles.get(motion_key(row["motion_ref"])) if row.get("motion_ref") else None
+        if not known:
+            continue
+        own = row.get("motion_title") or ""
+        fuller = [t for t in known if t.startswith(own) and len(t) > len(own)]
+        if fuller:
+            row["motion_title"] = max(fuller, key=lambda t: (known[t], len(t), t))
+
+
+def motion_key(ref: str) -> str:
+    """The identifier part of a printed motion reference (``Drucksache 0815/2022`` →
+    ``0815/2022``), so that differently printed references to one motion meet."""
+    return ref.split()[-1].strip(".,;:()").lower()
