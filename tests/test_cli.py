@@ -148,7 +148,9 @@ def test_rerun_leaves_no_temporary_files(small_src, tmp_path):
     out = tmp_path / "out"
     ingest([small_src], out)
     ingest([small_src], out)
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{t}.parquet" for t in TABLES)
+    expected = sorted([*(f"{t}.parquet" for t in TABLES), "manifest.json", ".cache"])
+    assert sorted(p.name for p in out.iterdir()) == expected
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
 
 
 def test_missing_src_exits_non_zero_with_a_message(tmp_path, capsys):

@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from tqdm import tqdm
 
 from analysis.ingest import batch
+from analysis.ingest.work import FileResult, IngestConfig, Source
+
+SHOWN_ERRORS = 20
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,8 +29,14 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument(
         "--workers", type=int, default=os.cpu_count() or 1, help="processes (default: all cores)"
     )
+    ingest.add_argument(
+        "--scheduler", metavar="ADDRESS", help="run on a Dask cluster (e.g. tcp://host:8786)"
+    )
     ingest.add_argument("--ocr", choices=("auto", "off", "force"), default="auto")
     ingest.add_argument("--max-pages", type=int, default=2000, help="page limit per file")
+    ingest.add_argument(
+        "--timeout", type=float, default=300.0, help="time limit per file in seconds (0: none)"
+    )
     ingest.add_argument("--quiet", action="store_true", help="no progress on stderr")
     ingest.set_defaults(func=_ingest)
     return parser
@@ -35,32 +45,65 @@ def build_parser() -> argparse.ArgumentParser:
 def _ingest(args: argparse.Namespace) -> int:
     missing = [str(p) for p in args.sources if not p.exists()]
     if missing:
-        print(f"statements ingest: not found: {', '.join(missing)}", file=sys.stderr)
-        return 2
-    sources = batch.find_sources(args.sources)
-    config = batch.IngestConfig(
-        workers=max(1, args.workers), max_pages=args.max_pages, ocr=args.ocr
-    )
-    with tqdm(total=len(sources), unit="file", disable=args.quiet, file=sys.stderr) as bar:
-        result = batch.run(sources, config, progress=lambda _s: bar.update(1))
-    try:
-        written = batch.write_tables(result, args.out)
-    except OSError as exc:
-        print(f"statements ingest: cannot write to {args.out}: {exc}", file=sys.stderr)
-        return 1
+        return _fail(f"not found: {', '.join(missing)}")
+    problem = _unwritable(args.out)
+    if problem:
+        return _fail(f"cannot write to {args.out}: {problem}")
+    config = IngestConfig(max_pages=args.max_pages, timeout=args.timeout, ocr=args.ocr)
+    with tqdm(unit="file", disable=args.quiet, file=sys.stderr, desc="ingest") as bar:
+        pages = 0
+
+        def progress(_source: Source, result: FileResult) -> None:
+            nonlocal pages
+            pages += result.pages
+            bar.update(1)
+            bar.set_postfix(pages=pages, refresh=False)
+
+        bar.total = len(batch.find_sources(args.sources))
+        summary = batch.ingest(
+            args.sources,
+            args.out,
+            config,
+            workers=max(1, args.workers),
+            scheduler=args.scheduler,
+            progress=progress,
+        )
     if not args.quiet:
-        _summary(result, written)
+        _report(summary, args.out)
     return 0
 
 
-def _summary(result: batch.FileResult, written: dict[str, Path]) -> None:
-    errors = [r for r in result.statements if r["status"] == "error"]
-    ok = len(result.statements) - len(errors)
-    print(f"{ok} statements read, {len(errors)} files rejected", file=sys.stderr)
-    for row in errors:
-        print(f"  {row['error_kind']}: {row['error_message']}", file=sys.stderr)
-    for path in written.values():
-        print(f"wrote {path}", file=sys.stderr)
+def _unwritable(out: Path) -> str | None:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
+
+
+def _fail(message: str) -> int:
+    print(f"statements: {message}", file=sys.stderr)
+    return 2
+
+
+def _report(summary: batch.RunSummary, out: Path) -> None:
+    if summary.unchanged:
+        print(f"nothing changed since the last run; tables in {out}", file=sys.stderr)
+        return
+    print(
+        f"{summary.files} files ({summary.read} read, {summary.cached} from cache): "
+        f"{summary.statements} statements, {summary.errors} files rejected; tables in {out}",
+        file=sys.stderr,
+    )
+    for name, message in summary.rejected[:SHOWN_ERRORS]:
+        print(f"  rejected {name}: {message}", file=sys.stderr)
+    if len(summary.rejected) > SHOWN_ERRORS:
+        more = len(summary.rejected) - SHOWN_ERRORS
+        print(
+            f"  … and {more} more: rows with status 'error' in statements.parquet", file=sys.stderr
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,53 +1,49 @@
-"""Find statement PDFs, ingest each into rows, and write the tables atomically.
+"""Find statement PDFs, skip what is unchanged, ingest the rest in parallel, stream the tables.
 
-Every input file yields at least one statements row: a file that cannot be read becomes an
-error row, never an exception that stops the batch.
+A run hashes every input file. When the inputs and the configuration match the manifest of
+the previous run (and its tables are intact), there is nothing to do. Otherwise each file is
+taken from the content-hash cache or read by a worker (local processes, or a Dask cluster),
+results stream into the tables in sorted order, and the tables replace their predecessors
+atomically. Heavy modules (pdfplumber, pandas) are imported only when there is work.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-import pandas as pd
+from analysis.ingest.work import FileResult, IngestConfig, Source
 
-from analysis import schema
-from analysis.ingest.bundles import split_bundle
-from analysis.ingest.extract import Statement, extract_statement
-from analysis.ingest.metadata import harmonise_motion_titles
-from analysis.ingest.reader import IngestError, read_pdf
-from analysis.ingest.records import Document
+MANIFEST = "manifest.json"
+TABLES = ("statements", "paragraphs", "sentences")
+# Tasks in flight per worker: enough to keep workers busy, few enough to bound memory.
+WINDOW_PER_WORKER = 4
 
-
-@dataclass(frozen=True)
-class IngestConfig:
-    """Limits and switches of one ingest run."""
-
-    workers: int = 1
-    max_pages: int = 2000
-    ocr: str = "auto"
+Progress = Callable[[Source, FileResult], None]
 
 
 @dataclass(frozen=True)
-class Source:
-    """An input file and the name it carries in the tables (relative to its SRC, '/'-joined)."""
+class RunSummary:
+    """What a run did, for the command line and the manifest."""
 
-    path: Path
-    name: str
-
-
-@dataclass
-class FileResult:
-    """The rows one input file contributes to each table."""
-
-    statements: list[dict] = field(default_factory=list)
-    paragraphs: list[dict] = field(default_factory=list)
-    sentences: list[dict] = field(default_factory=list)
+    files: int
+    read: int
+    cached: int
+    statements: int
+    errors: int
+    pages: int
+    unchanged: bool
+    tables: dict[str, str]
+    rejected: list[list[str]]
 
 
 def find_sources(roots: Iterable[Path]) -> list[Source]:
@@ -65,138 +61,214 @@ def find_sources(roots: Iterable[Path]) -> list[Source]:
     return [found[k] for k in sorted(found)]
 
 
-def ingest_file(source: Source, config: IngestConfig) -> FileResult:
-    """One file → its rows. Never raises for bad input: that becomes an error row."""
-    data = source.path.read_bytes() if source.path.is_file() else b""
-    sha = hashlib.sha256(data).hexdigest()
+def file_sha256(path: Path) -> str:
+    """SHA-256 of the file's bytes (of no bytes when it cannot be read: the worker reports)."""
+    digest = hashlib.sha256()
     try:
-        doc = read_pdf(source.path, source.name, max_pages=config.max_pages)
-        if not any(page.lines for page in doc.pages):
-            raise IngestError("no_text", source.name)
-        statements = [extract_statement(part) for part in members(doc)]
-    except IngestError as err:
-        return FileResult(statements=[_error_row(source, sha, err.kind, err.message)])
-    result = FileResult()
-    for statement in statements:
-        rows = _statement_rows(source, sha, statement, page_count=len(doc.pages))
-        result.statements.extend(rows.statements)
-        result.paragraphs.extend(rows.paragraphs)
-        result.sentences.extend(rows.sentences)
-    return result
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return hashlib.sha256(b"").hexdigest()
+    return digest.hexdigest()
 
 
-def members(doc: Document) -> list[Document]:
-    """The statements of a (possibly bundled) document, each as a document of its pages."""
-    pages = {page.number: page for page in doc.pages}
-    return [
-        Document(pages=tuple(pages[n] for n in range(first, last + 1)), meta=doc.meta)
-        for first, last in split_bundle(doc)
-    ]
-
-
-def statement_id(sha: str, first_page: int, last_page: int) -> str:
-    """Stable id from content: the file's hash and the statement's page range."""
-    key = f"{sha}:{first_page}-{last_page}".encode()
-    return hashlib.sha256(key).hexdigest()[:16]
-
-
-def _error_row(source: Source, sha: str, kind: str, message: str) -> dict:
-    row = dict.fromkeys(schema.columns("statements"))
-    row.update(
-        statement_id=statement_id(sha, 0, 0),
-        source_file=source.name,
-        source_sha256=sha,
-        first_page=0,
-        last_page=0,
-        status="error",
-        error_kind=kind,
-        error_message=message,
-        ocr=False,
-        text="",
-        page_count=0,
-    )
-    return row
-
-
-def _statement_rows(source: Source, sha: str, st: Statement, page_count: int) -> FileResult:
-    sid = statement_id(sha, st.first_page, st.last_page)
-    meta = st.metadata
-    result = FileResult()
-    result.statements.append(
-        {
-            "statement_id": sid,
-            "source_file": source.name,
-            "source_sha256": sha,
-            "first_page": st.first_page,
-            "last_page": st.last_page,
-            "status": "ok",
-            "error_kind": None,
-            "error_message": None,
-            "ocr": st.ocr,
-            "motion_ref": meta.motion_ref,
-            "motion_title": meta.motion_title,
-            "date": meta.date,
-            "sender_org": meta.sender_org,
-            "sender_unit": meta.sender_unit,
-            "author": meta.author,
-            "author_role": meta.author_role,
-            "stakeholder_group": meta.stakeholder_group,
-            "subject": meta.subject,
-            "text": st.text,
-            "page_count": page_count,
-        }
-    )
-    for no, para in enumerate(st.paragraphs):
-        result.paragraphs.append(
-            {
-                "statement_id": sid,
-                "paragraph_no": no,
-                "text": para.text,
-                "page": para.page,
-                "x0": para.x0,
-                "top": para.top,
-                "x1": para.x1,
-                "bottom": para.bottom,
-            }
-        )
-        result.sentences.extend(
-            {
-                "statement_id": sid,
-                "paragraph_no": no,
-                "sentence_no": sno,
-                "text": text,
-                "page": page,
-            }
-            for sno, (text, page) in enumerate(para.sentences)
-        )
-    return result
-
-
-def run(
-    sources: list[Source],
+def ingest(
+    roots: Iterable[Path],
+    out: Path,
     config: IngestConfig,
-    progress: Callable[[Source], None] | None = None,
-) -> FileResult:
-    """Ingest ``sources`` (in parallel when ``config.workers`` > 1), results in input order."""
-    merged = FileResult()
+    workers: int = 1,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """Ingest every PDF under ``roots`` into the tables in ``out``."""
+    sources = find_sources(roots)
+    shas = {s.name: file_sha256(s.path) for s in sources}
+    inputs = [[s.name, shas[s.name]] for s in sources]
+    previous = _read_manifest(out)
+    if previous and _unchanged(out, previous, inputs, config):
+        return RunSummary(**{**previous["summary"], "unchanged": True})
+    summary = _run(sources, shas, out, config, workers, scheduler, progress)
+    _write_manifest(out, {"fingerprint": config.fingerprint(), "inputs": inputs,
+                          "summary": {**summary.__dict__, "unchanged": False}})  # fmt: skip
+    return summary
+
+
+def _run(
+    sources: list[Source],
+    shas: dict[str, str],
+    out: Path,
+    config: IngestConfig,
+    workers: int,
+    scheduler: str | None,
+    progress: Progress | None,
+) -> RunSummary:
+    from analysis.ingest.cache import ResultCache
+    from analysis.ingest.tables import TableSink
+
+    cache = ResultCache(out, config.fingerprint())
+    sink = TableSink(out)
+    counts = {"read": 0, "cached": 0, "statements": 0, "errors": 0, "pages": 0}
+    rejected: list[list[str]] = []
     seen: dict[str, int] = {}
-    for source, result in zip(sources, _results(sources, config), strict=True):
-        _number_copies(result, seen)
-        merged.statements.extend(result.statements)
-        merged.paragraphs.extend(result.paragraphs)
-        merged.sentences.extend(result.sentences)
-        if progress is not None:
-            progress(source)
-    harmonise_motion_titles(merged.statements)
-    return merged
+    try:
+        for source, result, cached in _results(sources, shas, config, cache, workers, scheduler):
+            _number_copies(result, seen)
+            sink.add(result)
+            _count(counts, result, cached)
+            rejected.extend(
+                [r["source_file"], r["error_message"]]
+                for r in result.statements
+                if r["status"] == "error"
+            )
+            if progress is not None:
+                progress(source, result)
+        written = sink.commit()
+    except BaseException:
+        sink.abort()
+        raise
+    cache.prune()
+    tables = {name: _sha_of(path) for name, path in written.items()}
+    return RunSummary(
+        files=len(sources), unchanged=False, tables=tables, rejected=rejected, **counts
+    )
 
 
-def _results(sources: list[Source], config: IngestConfig) -> Iterator[FileResult]:
-    if config.workers <= 1 or len(sources) <= 1:
-        yield from (ingest_file(s, config) for s in sources)
-        return
-    with ProcessPoolExecutor(max_workers=config.workers) as pool:
-        yield from pool.map(ingest_file, sources, [config] * len(sources), chunksize=1)
+def _count(counts: dict[str, int], result: FileResult, cached: bool) -> None:
+    counts["cached" if cached else "read"] += 1
+    counts["pages"] += result.pages
+    for row in result.statements:
+        counts["errors" if row["status"] == "error" else "statements"] += 1
+
+
+def _results(
+    sources: list[Source],
+    shas: dict[str, str],
+    config: IngestConfig,
+    cache: Any,
+    workers: int,
+    scheduler: str | None,
+) -> Iterator[tuple[Source, FileResult, bool]]:
+    """Results in source order: cached ones at once, the rest from a bounded window of
+    tasks in flight on the executor."""
+    with _executor(workers, scheduler) as executor:
+        window = max(1, workers) * WINDOW_PER_WORKER
+        pending: deque[tuple[Source, FileResult | Future]] = deque()
+        todo = iter(sources)
+        while True:
+            while len(pending) < window and (source := next(todo, None)) is not None:
+                hit = cache.get(shas[source.name], source.name)
+                task = hit or executor.submit(source, config, shas[source.name])
+                pending.append((source, task))
+            if not pending:
+                return
+            source, task = pending.popleft()
+            if isinstance(task, FileResult):
+                yield source, task, True
+                continue
+            result = executor.collect(task, source, config, shas[source.name])
+            cache.put(shas[source.name], result)
+            yield source, result, False
+
+
+def _executor(workers: int, scheduler: str | None) -> Any:
+    if scheduler:
+        return _DaskExecutor(scheduler)
+    if workers > 1:
+        return _ProcessExecutor(workers)
+    return _InlineExecutor()
+
+
+class _InlineExecutor:
+    """Runs each file in this process (one worker: no process start-up cost)."""
+
+    def __enter__(self) -> _InlineExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def submit(self, source: Source, config: IngestConfig, sha: str) -> Future:
+        from analysis.ingest.pipeline import ingest_file
+
+        future: Future = Future()
+        future.set_result(ingest_file(source, config, sha))
+        return future
+
+    def collect(self, future: Future, source: Source, config: IngestConfig, sha: str):
+        return future.result()
+
+
+class _ProcessExecutor:
+    """Local worker processes. A file that kills its worker (a crash in a native library)
+    is retried alone in a fresh process; if it crashes again it becomes an error row."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(max_workers=workers)
+
+    def __enter__(self) -> _ProcessExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def submit(self, source: Source, config: IngestConfig, sha: str) -> Future:
+        from analysis.ingest.pipeline import ingest_file
+
+        try:
+            return self.pool.submit(ingest_file, source, config, sha)
+        except BrokenProcessPool:
+            self._renew()
+            return self.pool.submit(ingest_file, source, config, sha)
+
+    def collect(self, future: Future, source: Source, config: IngestConfig, sha: str):
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self._renew()
+            return _isolated(source, config, sha)
+
+    def _renew(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = ProcessPoolExecutor(max_workers=self.workers)
+
+
+def _isolated(source: Source, config: IngestConfig, sha: str) -> FileResult:
+    from analysis.ingest.pipeline import error_row, ingest_file
+
+    with ProcessPoolExecutor(max_workers=1) as solo:
+        try:
+            return solo.submit(ingest_file, source, config, sha).result()
+        except BrokenProcessPool:
+            message = (
+                f"{source.name}: the PDF reader crashed on this file. The file is probably "
+                "malformed: request a new copy or repair it (e.g. `qpdf in.pdf out.pdf`)."
+            )
+            return FileResult(statements=[error_row(source, sha, "damaged", message)])
+
+
+class _DaskExecutor:
+    """The same tasks on a Dask cluster (``--scheduler ADDRESS``)."""
+
+    def __init__(self, address: str) -> None:
+        from distributed import Client
+
+        self.client = Client(address)
+
+    def __enter__(self) -> _DaskExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.client.close()
+
+    def submit(self, source: Source, config: IngestConfig, sha: str) -> Any:
+        from analysis.ingest.pipeline import ingest_file
+
+        return self.client.submit(ingest_file, source, config, sha, pure=False)
+
+    def collect(self, future: Any, source: Source, config: IngestConfig, sha: str):
+        return future.result()
 
 
 def _number_copies(result: FileResult, seen: dict[str, int]) -> None:
@@ -212,27 +284,33 @@ def _number_copies(result: FileResult, seen: dict[str, int]) -> None:
         row["statement_id"] = renamed.get(row["statement_id"], row["statement_id"])
 
 
-def write_tables(result: FileResult, out: Path) -> dict[str, Path]:
-    """Validate and write the three tables; each replaces its predecessor atomically."""
-    out.mkdir(parents=True, exist_ok=True)
-    frames = {
-        "statements": schema.frame("statements", result.statements),
-        "paragraphs": schema.frame("paragraphs", result.paragraphs),
-        "sentences": schema.frame("sentences", result.sentences),
-    }
-    return {name: write_atomic(df, out / f"{name}.parquet") for name, df in frames.items()}
-
-
-def write_atomic(df: pd.DataFrame, target: Path) -> Path:
-    """Write to a temporary file beside ``target``, fsync, then rename over it."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
-    os.close(fd)
+def _read_manifest(out: Path) -> dict | None:
     try:
-        df.to_parquet(tmp, index=False)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+        return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _unchanged(out: Path, previous: dict, inputs: list, config: IngestConfig) -> bool:
+    """Same inputs, same configuration, and the tables are the ones that run wrote."""
+    if previous.get("inputs") != inputs or previous.get("fingerprint") != config.fingerprint():
+        return False
+    if set(previous.get("summary", {})) != set(RunSummary.__dataclass_fields__):
+        return False
+    tables = previous.get("summary", {}).get("tables", {})
+    return set(tables) == set(TABLES) and all(
+        _sha_of(out / f"{name}.parquet") == sha for name, sha in tables.items()
+    )
+
+
+def _sha_of(path: Path) -> str:
+    return file_sha256(path) if path.exists() else ""
+
+
+def _write_manifest(out: Path, manifest: dict) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=".manifest-", suffix=".tmp", dir=out)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(manifest, fh, ensure_ascii=False, indent=1, sort_keys=True)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, out / MANIFEST)

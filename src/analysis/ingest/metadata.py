@@ -276,15 +276,17 @@ def _words(text: str) -> Iterable[str]:
     return re.findall(r"[\w.-]+", text)
 
 
-def harmonise_motion_titles(rows: list[dict]) -> None:
+def collect_motion_titles(rows: list[dict], titles: dict[str, Counter[str]]) -> None:
+    """Count the titles statements print for each motion (into ``titles``)."""
+    for row in rows:
+        if row.get("motion_ref") and row.get("motion_title"):
+            titles.setdefault(motion_key(row["motion_ref"]), Counter())[row["motion_title"]] += 1
+
+
+def apply_motion_titles(rows: list[dict], titles: dict[str, Counter[str]]) -> None:
     """A motion has one title: statements that leave it out or shorten it
     (``Hitzeaktionsplan`` for ``Hitzeaktionsplan für Bergfeld``) take the fullest title that
     other statements on the same motion print. Rows are updated in place."""
-    titles: dict[str, Counter[str]] = {}
-    for row in rows:
-        if row.get("motion_ref") and row.get("motion_title"):
-            key = motion_key(row["motion_ref"])
-            titles.setdefault(key, Counter())[row["motion_title"]] += 1
     for row in rows:
         known = titles.get(motion_key(row["motion_ref"])) if row.get("motion_ref") else None
         if not known:

@@ -1,0 +1,140 @@
+"""One input file → its table rows: read (and OCR), split bundles, extract statements.
+
+Runs in worker processes. Never raises for bad input: every failure becomes an error row,
+and a per-file time limit turns a pathological file into a ``timeout`` row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from analysis import schema
+from analysis.ingest.bundles import split_bundle
+from analysis.ingest.extract import Statement, extract_statement
+from analysis.ingest.reader import IngestError, read_pdf
+from analysis.ingest.records import Document
+from analysis.ingest.work import FileResult, IngestConfig, Source
+
+
+def ingest_file(source: Source, config: IngestConfig, sha: str) -> FileResult:
+    """One file → its rows (``sha`` is the hash of its bytes, computed by the caller)."""
+    try:
+        with time_limit(config.timeout, source.name):
+            doc = read_pdf(source.path, source.name, max_pages=config.max_pages)
+            if not any(page.lines for page in doc.pages):
+                raise IngestError("no_text", source.name)
+            statements = [extract_statement(part) for part in members(doc)]
+    except IngestError as err:
+        return FileResult(statements=[error_row(source, sha, err.kind, err.message)])
+    result = FileResult(pages=len(doc.pages))
+    for statement in statements:
+        _add_statement(result, source, sha, statement, page_count=len(doc.pages))
+    return result
+
+
+@contextmanager
+def time_limit(seconds: float, name: str) -> Iterator[None]:
+    """Raise a ``timeout`` IngestError when the block runs longer than ``seconds``. Uses
+    SIGALRM, so it applies in a process's main thread (local workers); threads of a
+    distributed worker rely on the scheduler's own limits."""
+    usable = seconds > 0 and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise IngestError("timeout", name, f"{seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def members(doc: Document) -> list[Document]:
+    """The statements of a (possibly bundled) document, each as a document of its pages."""
+    pages = {page.number: page for page in doc.pages}
+    return [
+        Document(pages=tuple(pages[n] for n in range(first, last + 1)), meta=doc.meta)
+        for first, last in split_bundle(doc)
+    ]
+
+
+def statement_id(sha: str, first_page: int, last_page: int) -> str:
+    """Stable id from content: the file's hash and the statement's page range."""
+    key = f"{sha}:{first_page}-{last_page}".encode()
+    return hashlib.sha256(key).hexdigest()[:16]
+
+
+def error_row(source: Source, sha: str, kind: str, message: str) -> dict:
+    """The one statements row of a file that could not be ingested."""
+    row = dict.fromkeys(schema.columns("statements"))
+    row.update(
+        statement_id=statement_id(sha, 0, 0),
+        source_file=source.name,
+        source_sha256=sha,
+        first_page=0,
+        last_page=0,
+        status="error",
+        error_kind=kind,
+        error_message=message,
+        ocr=False,
+        text="",
+        page_count=0,
+    )
+    return row
+
+
+def _add_statement(
+    result: FileResult, source: Source, sha: str, st: Statement, page_count: int
+) -> None:
+    sid = statement_id(sha, st.first_page, st.last_page)
+    meta = st.metadata
+    result.statements.append(
+        {
+            "statement_id": sid,
+            "source_file": source.name,
+            "source_sha256": sha,
+            "first_page": st.first_page,
+            "last_page": st.last_page,
+            "status": "ok",
+            "error_kind": None,
+            "error_message": None,
+            "ocr": st.ocr,
+            "motion_ref": meta.motion_ref,
+            "motion_title": meta.motion_title,
+            "date": meta.date,
+            "sender_org": meta.sender_org,
+            "sender_unit": meta.sender_unit,
+            "author": meta.author,
+            "author_role": meta.author_role,
+            "stakeholder_group": meta.stakeholder_group,
+            "subject": meta.subject,
+            "text": st.text,
+            "page_count": page_count,
+        }
+    )
+    for no, para in enumerate(st.paragraphs):
+        result.paragraphs.append(
+            {
+                "statement_id": sid,
+                "paragraph_no": no,
+                "text": para.text,
+                "page": para.page,
+                "x0": para.x0,
+                "top": para.top,
+                "x1": para.x1,
+                "bottom": para.bottom,
+            }
+        )
+        result.sentences.extend(
+            {"statement_id": sid, "paragraph_no": no, "sentence_no": sno, "text": t, "page": p}
+            for sno, (t, p) in enumerate(para.sentences)
+        )

@@ -1,0 +1,103 @@
+"""Stream validated rows into the three ingest tables, replacing them atomically at the end.
+
+Rows arrive file by file; they are validated and written in row groups, so memory stays
+bounded by a chunk, not by the corpus. Until ``commit`` the tables live in temporary files
+beside their targets: an interrupted run leaves the previous tables untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from analysis import schema
+from analysis.ingest.metadata import apply_motion_titles, collect_motion_titles
+from analysis.ingest.work import FileResult
+
+TABLE_NAMES = ("statements", "paragraphs", "sentences")
+ARROW_TYPES = {"str": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    """The Arrow schema of ``table``, derived from its pandera model."""
+    columns = schema.TABLES[table].to_schema().columns
+    return pa.schema([(name, ARROW_TYPES[str(col.dtype)]) for name, col in columns.items()])
+
+
+class TableSink:
+    """Collects FileResults in order and writes the tables in row groups of ``chunk_rows``."""
+
+    def __init__(self, out: Path, chunk_rows: int = 20_000) -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        self.out = out
+        self.chunk_rows = chunk_rows
+        self.titles: dict[str, Counter[str]] = {}
+        self.buffers: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
+        self.tmp = {name: _temp_path(out, name) for name in TABLE_NAMES}
+        self.writers = {
+            name: pq.ParquetWriter(self.tmp[name], arrow_schema(name)) for name in TABLE_NAMES
+        }
+
+    def add(self, result: FileResult) -> None:
+        collect_motion_titles(result.statements, self.titles)
+        for name in TABLE_NAMES:
+            self.buffers[name].extend(getattr(result, name))
+            if len(self.buffers[name]) >= self.chunk_rows:
+                self._flush(name)
+
+    def _flush(self, name: str) -> None:
+        rows = self.buffers[name]
+        if rows:
+            frame = schema.frame(name, rows)
+            table = pa.Table.from_pandas(frame, schema=arrow_schema(name), preserve_index=False)
+            self.writers[name].write_table(table)
+        self.buffers[name] = []
+
+    def commit(self) -> dict[str, Path]:
+        """Finish the temporary tables and rename them over the targets. Statements take a
+        second pass: a motion title seen late in the run completes rows written early."""
+        for name in TABLE_NAMES:
+            self._flush(name)
+            self.writers[name].close()
+        self._rewrite_titles()
+        written = {}
+        for name in TABLE_NAMES:
+            target = self.out / f"{name}.parquet"
+            _fsync(self.tmp[name])
+            os.replace(self.tmp[name], target)
+            written[name] = target
+        return written
+
+    def _rewrite_titles(self) -> None:
+        source = self.tmp["statements"]
+        final = _temp_path(self.out, "statements")
+        with pq.ParquetWriter(final, arrow_schema("statements")) as writer:
+            for batch in pq.ParquetFile(source).iter_batches(batch_size=self.chunk_rows):
+                rows = batch.to_pylist()
+                apply_motion_titles(rows, self.titles)
+                writer.write_table(pa.Table.from_pylist(rows, schema=arrow_schema("statements")))
+        os.replace(final, source)
+
+    def abort(self) -> None:
+        """Close and remove the temporary tables (the previous tables stay as they were)."""
+        for name in TABLE_NAMES:
+            try:
+                self.writers[name].close()
+            finally:
+                Path(self.tmp[name]).unlink(missing_ok=True)
+
+
+def _temp_path(out: Path, name: str) -> str:
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=".parquet.tmp", dir=out)
+    os.close(fd)
+    return tmp
+
+
+def _fsync(path: str) -> None:
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())

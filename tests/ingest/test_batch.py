@@ -1,0 +1,141 @@
+"""Incremental runs, parallel and distributed execution, per-file limits and bundles."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.ingest import batch
+from analysis.ingest.pipeline import ingest_file
+from analysis.ingest.work import IngestConfig, Source
+from tests.runs import TABLES, ingest
+
+
+def _tables(out: Path) -> dict[str, pd.DataFrame]:
+    return {name: pd.read_parquet(out / f"{name}.parquet") for name in TABLES}
+
+
+def _assert_same_tables(a: Path, b: Path) -> None:
+    for name, frame in _tables(a).items():
+        pd.testing.assert_frame_equal(frame, _tables(b)[name])
+
+
+@pytest.fixture()
+def corpus(letter_pdfs, tmp_path) -> Path:
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("din-letter", "memo", "email"):
+        shutil.copy(letter_pdfs[name], src / f"{name}.pdf")
+    return src
+
+
+def _run(src: Path, out: Path, **kwargs) -> batch.RunSummary:
+    return batch.ingest([src], out, IngestConfig(), **kwargs)
+
+
+def test_unchanged_rerun_reads_nothing(corpus, tmp_path):
+    out = tmp_path / "out"
+    _run(corpus, out)
+    again = _run(corpus, out)
+    assert again.unchanged
+    assert again.statements == 3
+
+
+def test_grown_corpus_reads_only_the_new_file(corpus, letter_pdfs, tmp_path):
+    out = tmp_path / "out"
+    _run(corpus, out)
+    shutil.copy(letter_pdfs["plain-letter"], corpus / "plain-letter.pdf")
+    grown = _run(corpus, out)
+    assert (grown.read, grown.cached) == (1, 3)
+
+
+def test_incremental_tables_equal_a_cold_run(corpus, letter_pdfs, tmp_path):
+    warm = tmp_path / "warm"
+    _run(corpus, warm)
+    shutil.copy(letter_pdfs["plain-letter"], corpus / "plain-letter.pdf")
+    _run(corpus, warm)
+    cold = tmp_path / "cold"
+    _run(corpus, cold)
+    _assert_same_tables(warm, cold)
+    for name in TABLES:
+        assert (warm / f"{name}.parquet").read_bytes() == (cold / f"{name}.parquet").read_bytes()
+
+
+def test_removed_file_leaves_the_tables(corpus, tmp_path):
+    out = tmp_path / "out"
+    _run(corpus, out)
+    (corpus / "memo.pdf").unlink()
+    _run(corpus, out)
+    assert "memo.pdf" not in set(_tables(out)["statements"]["source_file"])
+
+
+def test_changed_file_is_read_again(corpus, letter_pdfs, tmp_path):
+    out = tmp_path / "out"
+    _run(corpus, out)
+    shutil.copy(letter_pdfs["plain-letter"], corpus / "memo.pdf")
+    changed = _run(corpus, out)
+    assert (changed.read, changed.cached) == (1, 2)
+
+
+def test_tampered_table_triggers_a_rebuild(corpus, tmp_path):
+    out = tmp_path / "out"
+    _run(corpus, out)
+    (out / "sentences.parquet").write_bytes(b"garbage")
+    rebuilt = _run(corpus, out)
+    assert not rebuilt.unchanged
+    assert len(_tables(out)["sentences"]) > 0
+
+
+def test_process_workers_give_the_same_tables_as_one_worker(corpus, tmp_path):
+    _run(corpus, tmp_path / "one", workers=1)
+    _run(corpus, tmp_path / "two", workers=2)
+    _assert_same_tables(tmp_path / "one", tmp_path / "two")
+
+
+@pytest.mark.slow
+def test_dask_cluster_gives_the_same_tables_as_local_processes(corpus, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+    ):
+        _run(corpus, tmp_path / "dask", scheduler=cluster.scheduler_address)
+    _run(corpus, tmp_path / "local", workers=2)
+    _assert_same_tables(tmp_path / "dask", tmp_path / "local")
+
+
+def test_file_over_the_page_limit_is_a_too_large_row(letter_pdfs):
+    source = Source(letter_pdfs["din-letter-two-pages"], "two.pdf")
+    result = ingest_file(source, IngestConfig(max_pages=1), "0" * 64)
+    (row,) = result.statements
+    assert (row["status"], row["error_kind"]) == ("error", "too_large")
+    assert "two.pdf" in row["error_message"]
+
+
+def test_file_over_the_time_limit_is_a_timeout_row(letter_pdfs):
+    source = Source(letter_pdfs["din-letter"], "slow.pdf")
+    result = ingest_file(source, IngestConfig(timeout=1e-6), "0" * 64)
+    (row,) = result.statements
+    assert (row["status"], row["error_kind"]) == ("error", "timeout")
+    assert "slow.pdf" in row["error_message"]
+
+
+def test_bundle_members_become_rows_with_their_pages(robustness_dir, tmp_path):
+    run = ingest([robustness_dir / "bundle.pdf"], tmp_path / "out")
+    rows = run.table("statements").sort_values("first_page")
+    assert list(zip(rows["first_page"], rows["last_page"], strict=True)) == [(2, 2), (3, 4), (5, 6)]
+    assert rows["statement_id"].is_unique
+
+
+def test_identical_copies_get_distinct_ids(corpus, tmp_path):
+    (corpus / "copy").mkdir()
+    shutil.copy(corpus / "memo.pdf", corpus / "copy" / "memo.pdf")
+    out = tmp_path / "out"
+    _run(corpus, out)
+    statements = _tables(out)["statements"]
+    assert statements["statement_id"].is_unique
+    assert len(statements) == 4
