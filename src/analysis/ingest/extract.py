@@ -5,15 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from analysis.ingest.metadata import Metadata, extract_metadata
+from analysis.ingest.paragraphs import group_paragraphs, merge_rows
 from analysis.ingest.records import Document, Line
 from analysis.ingest.text import join_lines, split_sentences
-from analysis.ingest.zones import (
-    ZonedLine,
-    group_paragraphs,
-    measure_layout,
-    merge_rows,
-    zone_document,
-)
+from analysis.ingest.zones import ZonedLine, measure_layout, zone_document
 
 
 @dataclass(frozen=True)

@@ -137,7 +137,7 @@ def _spread_along_rows(lines: list[Line], zones: list[str | None]) -> None:
         if zone not in ("running_header", "footer"):
             continue
         for j in range(max(0, i - 3), min(len(lines), i + 4)):
-            if zones[j] is None and _same_row(lines[j], lines[i]):
+            if zones[j] is None and same_row(lines[j], lines[i]):
                 zones[j] = zone
 
 
@@ -323,13 +323,13 @@ def _label_letterhead(lines: list[Line], zones: list[str | None], header: list[i
     labelled = [lines[i] for i in header if fields.split_label(lines[i].text) is not None]
     for i in header:
         line = lines[i]
-        value = any(_same_row(line, label) for label in labelled)
+        value = any(same_row(line, label) for label in labelled)
         unlabelled = zones[i] in ("recipient", "info_block") and not value
         if line.page == page and line.top <= cut + 2 and unlabelled:
             zones[i] = "letterhead"
 
 
-def _same_row(a: Line, b: Line) -> bool:
+def same_row(a: Line, b: Line) -> bool:
     return a.page == b.page and abs(a.top - b.top) < 2
 
 
@@ -409,40 +409,3 @@ def _ends_signature(line: Line, text: str, signed: Line | None, layout: Layout) 
     if signed is None:
         return False
     return line.page != signed.page or line.top - signed.bottom > SIGNATURE_GAP * layout.pitch
-
-
-def merge_rows(lines: list[Line]) -> list[Line]:
-    """Body segments on one row are one line of text (a bullet and its item, a tab stop)."""
-    merged: list[Line] = []
-    for line in lines:
-        prev = merged[-1] if merged else None
-        if prev and _same_row(prev, line) and line.x0 > prev.x1:
-            merged[-1] = Line(words=prev.words + line.words, page=line.page)
-        else:
-            merged.append(line)
-    return merged
-
-
-def group_paragraphs(body: list[Line], layout_pitch: float) -> list[list[Line]]:
-    """Body lines → paragraphs: a wider gap, an indent or an enumeration starts a new one;
-    across a page break a paragraph continues unless the last line ended a sentence."""
-    paragraphs: list[list[Line]] = []
-    for line in body:
-        if not paragraphs or _starts_paragraph(paragraphs[-1][-1], line, layout_pitch):
-            paragraphs.append([line])
-        else:
-            paragraphs[-1].append(line)
-    return paragraphs
-
-
-ENUMERATION = re.compile(r"^(?:[–—•▪·*-]|\d{1,2}[.)]|[a-z]\))\s")
-
-
-def _starts_paragraph(prev: Line, line: Line, pitch: float) -> bool:
-    if line.page != prev.page:
-        ended = SENTENCE_END.search(prev.text.rstrip())
-        return bool(ended) and not line.text[:1].islower()
-    gap = line.top - prev.top
-    if gap > 1.45 * pitch or gap < 0:
-        return True
-    return bool(ENUMERATION.match(line.text)) and bool(SENTENCE_END.search(prev.text.rstrip()))
