@@ -29,6 +29,8 @@ TITLE_LINE = re.compile(
     r"|protokoll|niederschrift|vermerk|anfrage|antrag|vorlage|drucksache)\b",
     re.IGNORECASE,
 )
+# Header zones whose lines may hold label/value pairs.
+LABELLED_ZONES = ("info_block", "recipient", "date_line", "letterhead", "return_address")
 SEPARATORS = re.compile(r"\s+[·|]\s+|\s+[–—]\s+")
 
 
@@ -50,7 +52,7 @@ class Metadata:
 def extract_metadata(zoned: list[ZonedLine], body_text: str) -> Metadata:
     """Read the metadata of one statement from its zoned lines and body text."""
     by_zone = _by_zone(zoned)
-    pairs = info_pairs([z.line for z in zoned if z.zone in ("info_block", "recipient")])
+    pairs = info_pairs([z.line for z in zoned if z.zone in LABELLED_ZONES])
     subject = _subject(by_zone, pairs)
     ref = _motion_ref(subject, pairs, zoned, body_text)
     org, unit = _sender(by_zone, pairs)
@@ -83,11 +85,13 @@ def _by_zone(zoned: list[ZonedLine]) -> dict[str, list[Line]]:
 def info_pairs(lines: list[Line]) -> dict[str, str]:
     """Label/value pairs of information blocks, forms and e-mail headers. A bare label takes
     the value cell of its row; a value wraps onto following lines aligned with it."""
-    pairs: dict[str, str] = {}
+    pairs, consumed = reference_row_pairs(lines)
     key: str | None = None
     value_x0 = 0.0
     last: Line | None = None
     for line in lines:
+        if id(line) in consumed:
+            continue
         split = fields.split_label(line.text)
         if split is not None:
             key, value = split
@@ -103,6 +107,36 @@ def info_pairs(lines: list[Line]) -> dict[str, str]:
         else:
             key = None
     return pairs
+
+
+def reference_row_pairs(lines: list[Line]) -> tuple[dict[str, str], set[int]]:
+    """DIN 5008's reference line: a row of bare labels (``Ihr Zeichen``, ``Unser Zeichen``,
+    ``Datum``) with their values in the row below, each under its label."""
+    pairs: dict[str, str] = {}
+    consumed: set[int] = set()
+    rows = _rows(lines)
+    for row, below in zip(rows, rows[1:], strict=False):
+        labels = [(ln, fields.split_label(ln.text)) for ln in row]
+        bare = [(ln, split[0]) for ln, split in labels if split is not None and not split[1]]
+        close = below[0].top - row[0].top <= 3 * max(row[0].size, 1)
+        if len(bare) < 2 or not close or row[0].page != below[0].page:
+            continue
+        for label, key in bare:
+            value = min(below, key=lambda v: abs(v.x0 - label.x0))
+            if abs(value.x0 - label.x0) <= 2 * label.size and id(value) not in consumed:
+                pairs.setdefault(key, value.text)
+                consumed.update({id(label), id(value)})
+    return pairs, consumed
+
+
+def _rows(lines: list[Line]) -> list[list[Line]]:
+    rows: list[list[Line]] = []
+    for line in lines:
+        if rows and rows[-1][0].page == line.page and abs(rows[-1][0].top - line.top) <= 2:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
 
 
 def _value_x0(line: Line, value: str) -> float:
