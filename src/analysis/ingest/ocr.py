@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from PIL import Image
 
 from analysis.ingest.reader import build_lines
 from analysis.ingest.records import Document, Line, Page, Word
@@ -31,10 +32,17 @@ DEFAULT_PSM = 3
 DEFAULT_TIMEOUT = 120.0
 # Tesseract's word confidence (0-100); below this a "word" is mostly speckle or a signature.
 MIN_CONFIDENCE = 30.0
-# A text layer with fewer letters than this, or with this small a share of letters among its
-# characters, is a stamp, a page number or an unmapped font: the page needs OCR.
+# A text layer with fewer letters than this between the top and bottom margins, or with this
+# small a share of letters among its characters, is a stamp, a header a records system added
+# to a scan, a page number or an unmapped font: the page needs OCR.
 MIN_TEXT_LETTERS = 20
-MIN_LETTER_SHARE = 0.5
+MIN_LETTER_SHARE = 0.3
+MARGIN_SHARE = 0.1
+# In auto mode OCR replaces a page's text layer only when it reads this many times as many
+# letters: a short but real text page (a closing, a distribution list) keeps its text layer.
+OCR_GAIN = 2
+# Scans lie askew by a degree or two; a steeper "line" is vertical text (tan 5° ≈ 0.09).
+MAX_SKEW = 0.09
 # Rendering is capped at this many pixels, so an oversized page cannot exhaust memory.
 MAX_PIXELS = 40_000_000
 INSTALL_HINT = (
@@ -50,9 +58,15 @@ CAP_TOP, ACCENT_CAP_TOP, ASCENDER_TOP, T_TOP, X_TOP = 0.73, 0.91, 0.76, 0.70, 0.
 TALL_MARKS = set("§/()[]{}|'\"?!%&#@$€“”«»*")
 DESCENDERS = {**dict.fromkeys("gjpqyµç", 0.21), **dict.fromkeys("()[]{}|/§,;„‚Q", 0.12)}
 ASCENDERS = set("bdfhklß")
-# Tesseract's boxes sit about a pixel outside the glyphs; calibrated on rendered DejaVu text.
-SIZE_CALIBRATION = 1.0
+# Ink boxes of scanned glyphs outgrow the font's outlines a little: rendered DejaVu text
+# measures 1 % large at 300 dpi, the dev corpus's 150-dpi scans 1-4 % large.
+SIZE_CALIBRATION = 0.98
+# A line within this share of the page's body size is body text: a page uses few sizes, and
+# zoning tells body from other text by nearly equal sizes, as a text layer gives them.
+BODY_SNAP = 0.045
 CID = re.compile(r"\(cid:\d+\)")
+# Grey levels darker than this are ink (a lookup table for PIL's Image.point).
+INK = [255 if level < 140 else 0 for level in range(256)]
 
 
 class OcrError(Exception):
@@ -92,10 +106,14 @@ def ocr_available(lang: str = "deu") -> bool:
 
 
 def needs_ocr(page: Page) -> bool:
-    """Whether a page lacks a usable text layer: nothing, a stamp or page number, or garbage."""
-    chars = _visible_chars(page)
+    """Whether a page lacks a usable text layer: nothing, a stamp, header or page number, or
+    garbage."""
+    chars = _visible_chars(page.lines)
     letters = sum(c.isalpha() for c in chars)
-    return letters < MIN_TEXT_LETTERS or letters < MIN_LETTER_SHARE * len(chars)
+    low, high = MARGIN_SHARE * page.height, (1 - MARGIN_SHARE) * page.height
+    inner = [line for line in page.lines if low < (line.top + line.bottom) / 2 < high]
+    inner_letters = sum(c.isalpha() for c in _visible_chars(inner))
+    return inner_letters < MIN_TEXT_LETTERS or letters < MIN_LETTER_SHARE * len(chars)
 
 
 def ocr_document(
@@ -108,8 +126,10 @@ def ocr_document(
     psm: int = DEFAULT_PSM,
     timeout: float = DEFAULT_TIMEOUT,
 ) -> Document:
-    """Replace pages by their OCR: none (``off``), those that ``needs_ocr`` (``auto``) or all
-    (``force``). Raises OcrUnavailable when a page needs OCR and Tesseract cannot run."""
+    """Replace pages by their OCR: none (``off``), those that ``needs_ocr`` (``auto``; a page
+    keeps its text layer unless OCR reads OCR_GAIN times as many letters) or all (``force``).
+    Raises OcrUnavailable when a page needs OCR and Tesseract cannot run, OcrError when it
+    fails on a page."""
     if mode not in MODES:
         raise ValueError(f"OCR mode must be one of {MODES}, not {mode!r}")
     targets = {p.number for p in doc.pages if mode == "force" or (mode == "auto" and needs_ocr(p))}
@@ -121,9 +141,8 @@ def ocr_document(
     for page in doc.pages:
         if page.number in targets:
             read = ocr_page(pdf_path, page.number, lang, dpi, psm=psm, timeout=timeout)
-            # In auto mode a blank scan keeps its few text-layer words (a stamp, a number).
-            keep = mode == "auto" and _letters(page) > _letters(read)
-            page = page if keep else read
+            keep = mode == "auto" and _letters(read) <= OCR_GAIN * _letters(page)
+            page = page if keep else replace(read, width=page.width, height=page.height)
         pages.append(page)
     return Document(pages=tuple(pages), meta=doc.meta)
 
@@ -141,10 +160,12 @@ def ocr_page(
     pdf_path = Path(pdf_path)
     label = f"{pdf_path.name}, page {page_number}"
     with tempfile.TemporaryDirectory(prefix="statements-ocr-") as tmp:
-        image = Path(tmp) / "page.png"
-        frame = _render(pdf_path, page_number, dpi, image, label)
-        tsv = _tesseract(image, lang, psm, frame.dpi, timeout, label)
-    words = _estimate_sizes(_parse_tsv(tsv, frame))
+        path = Path(tmp) / "page.png"
+        frame, image = _render(pdf_path, page_number, dpi, path, label)
+        tsv = _tesseract(path, lang, psm, frame.dpi, timeout, label)
+    keyed = _parse_tsv(tsv, frame, image)
+    sized = _estimate_sizes([w for _, w in keyed])
+    words = _level_rows([(key, w) for (key, _), w in zip(keyed, sized, strict=True)])
     lines = _smooth_sizes(build_lines(words, page_number))
     return Page(page_number, frame.width, frame.height, tuple(lines), ocr=True)
 
@@ -161,7 +182,9 @@ class _Frame:
     dpi: int
 
 
-def _render(pdf_path: Path, page_number: int, dpi: int, target: Path, label: str) -> _Frame:
+def _render(
+    pdf_path: Path, page_number: int, dpi: int, target: Path, label: str
+) -> tuple[_Frame, Image.Image]:
     try:
         pdf = pdfium.PdfDocument(pdf_path)
         try:
@@ -169,9 +192,9 @@ def _render(pdf_path: Path, page_number: int, dpi: int, target: Path, label: str
                 raise ValueError(f"{label}: the PDF has {len(pdf)} pages")
             page = pdf[page_number - 1]
             frame = _frame(page, dpi)
-            bitmap = page.render(scale=1 / frame.scale, grayscale=True)
-            bitmap.to_pil().save(target, dpi=(frame.dpi, frame.dpi), compress_level=1)
-            return frame
+            image = page.render(scale=1 / frame.scale, grayscale=True).to_pil()
+            image.save(target, dpi=(frame.dpi, frame.dpi), compress_level=1)
+            return frame, image
         finally:
             pdf.close()
     except (pdfium.PdfiumError, OSError) as exc:
@@ -199,7 +222,8 @@ def _frame(page: pdfium.PdfPage, dpi: int) -> _Frame:
 
 
 def _box(raw: Iterable[float]) -> tuple[float, float, float, float]:
-    x0, y0, x1, y1 = raw
+    # pdfium reports single-precision floats: 420.12 comes back as 420.1199951.
+    x0, y0, x1, y1 = (round(v, 3) for v in raw)
     return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
 
 
@@ -247,30 +271,63 @@ def _tesseract(image: Path, lang: str, psm: int, dpi: int, timeout: float, label
     return done.stdout.decode("utf-8", "replace")
 
 
-def _parse_tsv(tsv: str, frame: _Frame) -> list[Word]:
-    """Tesseract's word rows (level 5) → Words in points; unsure and empty words are dropped."""
+def _parse_tsv(tsv: str, frame: _Frame, image: Image.Image) -> list[tuple[str, Word]]:
+    """Tesseract's word rows (level 5) → (its line's id, Word in points); unsure and empty
+    words are dropped."""
     words = []
     for row in tsv.splitlines()[1:]:
         cells = row.split("\t")
         if len(cells) != 12 or cells[0] != "5":
             continue
-        left, top, width, height = (int(c) for c in cells[6:10])
         text = unicodedata.normalize("NFC", cells[11].strip())
         if not text or float(cells[10]) < MIN_CONFIDENCE:
             continue
-        s = frame.scale
-        box = (frame.left + left * s, frame.top + top * s)
-        words.append(
-            Word(
-                text=text,
-                x0=round(box[0], 2),
-                top=round(box[1], 2),
-                x1=round(box[0] + width * s, 2),
-                bottom=round(box[1] + height * s, 2),
-                size=0.0,
-            )
-        )
+        ink = _ink_box(image, cells[6:10])
+        box = (o + v * frame.scale for o, v in zip((frame.left, frame.top) * 2, ink, strict=True))
+        words.append(("/".join(cells[2:5]), Word(text, *box, size=0.0)))
     return words
+
+
+def _ink_box(image: Image.Image, cells: list[str]) -> tuple[int, int, int, int]:
+    """A word's box in pixels, shrunk to the ink inside it: Tesseract's LSTM engine sometimes
+    gives the first word of a line the whole line's height, which would inflate its size."""
+    left, top, width, height = (int(c) for c in cells)
+    box = left, top, left + width, top + height
+    ink = image.crop(box).point(INK).getbbox()
+    return (left + ink[0], top + ink[1], left + ink[2], top + ink[3]) if ink else box
+
+
+def _level_rows(keyed: list[tuple[str, Word]]) -> list[Word]:
+    """Undo a scan's skew row by row: shift words up or down so that each of Tesseract's lines
+    runs level through its middle. Otherwise the ends of neighbouring lines overlap and the
+    row grouping interleaves their words."""
+    lines: dict[str, list[Word]] = {}
+    for key, word in keyed:
+        lines.setdefault(key, []).append(word)
+    slope = _skew(lines.values())
+    level = []
+    for words in lines.values():
+        middle = (min(w.x0 for w in words) + max(w.x1 for w in words)) / 2
+        for w in words:
+            dy = -slope * ((w.x0 + w.x1) / 2 - middle)
+            top, bottom = round(w.top + dy, 2), round(w.bottom + dy, 2)
+            level.append(replace(w, x0=round(w.x0, 2), top=top, x1=round(w.x1, 2), bottom=bottom))
+    return level
+
+
+def _skew(lines: Iterable[list[Word]]) -> float:
+    """The page's skew (points down per point right): the median slope of the baselines of
+    lines with at least three words, taken from the bottoms of words without descenders.
+    Steeper lines are vertical text or table columns, not skew."""
+    slopes = []
+    for words in lines:
+        flat = [w for w in words if not any(c in DESCENDERS for c in w.text)]
+        xs = [(w.x0 + w.x1) / 2 for w in flat]
+        if len(flat) >= 3 and max(xs) - min(xs) > 0:
+            slope = statistics.linear_regression(xs, [w.bottom for w in flat]).slope
+            if abs(slope) <= MAX_SKEW:
+                slopes.append(slope)
+    return statistics.median(slopes) if slopes else 0.0
 
 
 def _estimate_sizes(words: list[Word]) -> list[Word]:
@@ -306,20 +363,32 @@ def _top(char: str) -> float | None:
 
 
 def _smooth_sizes(lines: list[Line]) -> list[Line]:
-    """One size per line (the median of its words): a line is set in one font size, and single
-    word boxes are noisy."""
+    """One size per line, the median of its words (single word boxes are noisy), and the
+    page's body size for lines close to it."""
+    sizes = [statistics.median(w.size for w in line.words) for line in lines]
+    weighted = sorted((s, len(line.text)) for s, line in zip(sizes, lines, strict=True))
+    body = _weighted_median(weighted)
     smoothed = []
-    for line in lines:
-        size = round(statistics.median(w.size for w in line.words), 1)
-        words = tuple(replace(w, size=size) for w in line.words)
-        smoothed.append(Line(words=words, page=line.page))
+    for size, line in zip(sizes, lines, strict=True):
+        size = round(body if abs(size - body) <= BODY_SNAP * body else size, 1)
+        smoothed.append(Line(tuple(replace(w, size=size) for w in line.words), line.page))
     return smoothed
 
 
-def _visible_chars(page: Page) -> str:
-    """The page's characters without spaces; an unmapped glyph ``(cid:12)`` counts as one."""
-    return "".join(CID.sub("\ufffd", line.text).replace(" ", "") for line in page.lines)
+def _weighted_median(pairs: list[tuple[float, int]]) -> float:
+    """The value at half the total weight of sorted (value, weight) pairs."""
+    half, seen = sum(w for _, w in pairs) / 2, 0
+    for value, weight in pairs:
+        seen += weight
+        if seen >= half:
+            return value
+    return 0.0
+
+
+def _visible_chars(lines: Iterable[Line]) -> str:
+    """The characters of lines without spaces; an unmapped glyph ``(cid:12)`` counts as one."""
+    return "".join(CID.sub("\ufffd", line.text).replace(" ", "") for line in lines)
 
 
 def _letters(page: Page) -> int:
-    return sum(c.isalpha() for c in _visible_chars(page))
+    return sum(c.isalpha() for c in _visible_chars(page.lines))

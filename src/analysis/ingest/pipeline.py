@@ -15,25 +15,51 @@ from contextlib import contextmanager
 from analysis import schema
 from analysis.ingest.bundles import split_bundle
 from analysis.ingest.extract import Statement, extract_statement
+from analysis.ingest.ocr import OcrError, OcrUnavailable, ocr_document
 from analysis.ingest.reader import IngestError, read_pdf
 from analysis.ingest.records import Document
 from analysis.ingest.work import FileResult, IngestConfig, Source
+
+INSTALL_OCR = (
+    "reading it needs OCR, but Tesseract with German language data is not installed. "
+    "Install it (`apt-get install tesseract-ocr tesseract-ocr-deu`; conda: `tesseract`) "
+    "and run ingest again"
+)
+NO_TEXT_ADVICE = {
+    "off": "OCR is switched off. Run ingest with `--ocr auto` to read scanned pages",
+    "auto": "OCR found no text either. Check that the file shows a statement; if it is a "
+    "very faint scan, scan it again at 300 dpi",
+    "force": "OCR found no text either. Check that the file shows a statement; if it is a "
+    "very faint scan, scan it again at 300 dpi",
+}
 
 
 def ingest_file(source: Source, config: IngestConfig, sha: str) -> FileResult:
     """One file → its rows (``sha`` is the hash of its bytes, computed by the caller)."""
     try:
         with time_limit(config.timeout, source.name):
-            doc = read_pdf(source.path, source.name, max_pages=config.max_pages)
+            doc = with_ocr(source, read_pdf(source.path, source.name, config.max_pages), config)
             if not any(page.lines for page in doc.pages):
-                raise IngestError("no_text", source.name)
+                raise IngestError("no_text", source.name, NO_TEXT_ADVICE[config.ocr])
             statements = [extract_statement(part) for part in members(doc)]
-    except IngestError as err:
+    except (IngestError, OcrError) as err:
         return FileResult(statements=[error_row(source, sha, err.kind, err.message)])
     result = FileResult(pages=len(doc.pages))
     for statement in statements:
         _add_statement(result, source, sha, statement, page_count=len(doc.pages))
     return result
+
+
+def with_ocr(source: Source, doc: Document, config: IngestConfig) -> Document:
+    """OCR the pages without a usable text layer (per ``config.ocr``). Without an OCR
+    engine, a document that has some text is read from its text layer alone; one that has
+    none is rejected with the installation hint."""
+    try:
+        return ocr_document(source.path, doc, config.ocr)
+    except OcrUnavailable as err:
+        if any(page.lines for page in doc.pages):
+            return doc
+        raise IngestError("no_text", source.name, INSTALL_OCR) from err
 
 
 @contextmanager
