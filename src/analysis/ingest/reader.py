@@ -38,7 +38,8 @@ ADVICE = {
     "damaged": "{file}: the PDF is damaged and could not be read ({detail}). Download or request "
     "the file again; if only a damaged copy exists, try repairing it "
     "(e.g. `qpdf in.pdf repaired.pdf`) and add the repaired file.",
-    "no_text": "{file}: no page has a usable text layer (it is probably a scan or blank): {detail}.",
+    "no_text": "{file}: no page has a usable text layer (it is probably a scan or blank): "
+    "{detail}.",
     "too_large": "{file}: the PDF has {detail}, more than the limit. Split it into smaller files "
     "or raise the limit (`--max-pages`).",
     "timeout": "{file}: reading took longer than the limit of {detail}. Check the file (it may be "
