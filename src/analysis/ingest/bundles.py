@@ -24,6 +24,8 @@ HEADER_BAND = 0.45
 NUMBER = re.compile(r"\d+")
 # A cover sheet says little: a title, the motion, perhaps a list of senders.
 COVER_MAX_CHARS = 1500
+COVER_MAX_PROSE_LINES = 3
+PROSE_WORDS = 8  # a line of running text has at least this many words
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class PageSignals:
     number: int
     printed_number: int | None
     opening: int
+    prose_lines: int
     signed_off: bool
     text_chars: int
 
@@ -74,6 +77,7 @@ def _signals(page: Page, body_size: float, zones: dict[int, str | None]) -> Page
         number=page.number,
         printed_number=printed,
         opening=_opening_score(band, body_size, page),
+        prose_lines=sum(len(ln.text.split()) >= PROSE_WORDS for ln in content),
         signed_off=any(fields.is_closing_formula(ln.text) for ln in content),
         text_chars=sum(len(ln.text) for ln in content),
     )
@@ -105,5 +109,7 @@ def _starts_statement(page: PageSignals, current: list[PageSignals]) -> bool:
 
 
 def _is_cover(page: PageSignals) -> bool:
-    """A short first page that opens no letter and signs nothing off: a cover sheet."""
-    return page.text_chars < COVER_MAX_CHARS and page.opening < 2 and not page.signed_off
+    """A short first page without running text that signs nothing off: a cover sheet
+    (a title, the motion, perhaps a table of the statements that follow)."""
+    short = page.text_chars < COVER_MAX_CHARS and page.prose_lines < COVER_MAX_PROSE_LINES
+    return short and not page.signed_off

@@ -167,10 +167,9 @@ def _motion_ref(
     body_text: str,
 ) -> fields.MotionRef | None:
     """The motion named in the subject, else in labelled fields, the header, the body."""
-    header = " ".join(
-        z.line.text for z in zoned if z.zone in ("letterhead", "info_block", "recipient")
-    )
-    sources = [subject or "", pairs.get("motion", ""), pairs.get("subject", ""), header, body_text]
+    header = [z.line for z in zoned if z.zone in ("letterhead", "info_block", "recipient")]
+    rows = [" ".join(ln.text for ln in row) for row in _rows(header)]
+    sources = [subject or "", pairs.get("motion", ""), pairs.get("subject", ""), *rows, body_text]
     found = [ref for text in sources if text for ref in [fields.find_motion_ref(text)] if ref]
     if not found:
         return None
@@ -216,10 +215,10 @@ def _sender(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> tuple[str 
     or the organisation lines of an e-mail signature."""
     if pairs.get("sender"):
         return split_org_unit([p.strip() for p in pairs["sender"].split(",")], ascending=True)
-    head = [ln.text for ln in by_zone.get("letterhead", []) if ln.page == _first_page(by_zone)]
-    head = [t for t in head if not _is_title_or_address(t)]
+    head = letterhead_names([ln for ln in by_zone.get("letterhead", [])
+                             if ln.page == _first_page(by_zone)])  # fmt: skip
     if len(head) > 1:
-        return head[0].strip(), head[1].strip()
+        return head[0], head[1]
     if head:
         parts = [p.strip() for p in SEPARATORS.split(head[0])]
         return parts[0], ", ".join(parts[1:]) or None
@@ -228,6 +227,36 @@ def _sender(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> tuple[str 
         if parts:
             return parts[0].strip(), ", ".join(parts[1:]) or None
     return _signature_org(by_zone.get("signature", []))
+
+
+def letterhead_names(lines: list[Line]) -> list[str]:
+    """The name lines of the first letterhead block that has any: organisation, then unit.
+    Blocks are separated by a blank line's gap (a sender block above a recipient block);
+    titles and addresses are no names; a line starting in lowercase (``im Stadtrat X``)
+    continues the name above it."""
+    for block in _blocks(lines):
+        names: list[str] = []
+        for text in (ln.text.strip() for ln in block):
+            if _is_title_or_address(text):
+                continue
+            if names and text[:1].islower():
+                names[-1] = f"{names[-1]} {text}"
+            else:
+                names.append(text)
+        if names:
+            return names
+    return []
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    blocks: list[list[Line]] = []
+    for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        prev = blocks[-1][-1] if blocks else None
+        if prev and line.top - prev.bottom <= 1.2 * (prev.bottom - prev.top):
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks
 
 
 def _is_title_or_address(text: str) -> bool:
@@ -255,9 +284,11 @@ def _signature_org(lines: list[Line]) -> tuple[str | None, str | None]:
     """In an e-mail signature the lines after name and role name unit and organisation,
     smallest first, until the postal address starts."""
     texts = [ln.text.strip() for ln in lines]
-    start = next((i for i, t in enumerate(texts) if fields.looks_like_name(_strip_proxy(t))), None)
-    if start is None:
+    named = [(i, p.name) for i, t in enumerate(texts) for p in [fields.parse_signature([t])] if p]
+    if not named:
         return None, None
+    # The signer may be named twice (under the closing, then in the signature block).
+    start = max(i for i, name in named if name == named[0][1])
     rest = texts[start + 1 :]
     if rest and fields.looks_like_role(rest[0]):
         rest = rest[1:]
@@ -276,8 +307,8 @@ def _strip_proxy(text: str) -> str:
 def _author(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> fields.Person | None:
     """The signer; the fullest spelling of the same name elsewhere in the letter wins
     (a signature ``i. V. Marco Brendel`` under a contact ``Dipl.-Inf. Marco Brendel``)."""
-    signature = [ln.text for ln in by_zone.get("signature", [])]
-    signer = fields.parse_signature(signature) if signature else None
+    signature = [ln.text for ln in first_signer_column(by_zone.get("signature", []))]
+    signer = _signer(signature)
     others = [
         p
         for key in ("contact", "from")
@@ -294,6 +325,27 @@ def _author(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> fields.Per
         role = next((o.role for o in others if o.role and _same_name(o.name, signer.name)), None)
         return fields.Person(name=signer.name, role=role)
     return signer
+
+
+def _signer(texts: list[str]) -> fields.Person | None:
+    """The signer and role; a name repeated further down (an e-mail signature block after
+    the closing) may carry the role the first mention lacks."""
+    signer = fields.parse_signature(texts) if texts else None
+    if signer is None or signer.role:
+        return signer
+    for i in range(1, len(texts)):
+        again = fields.parse_signature(texts[i:])
+        if again and again.name == signer.name and again.role:
+            return again
+    return signer
+
+
+def first_signer_column(lines: list[Line]) -> list[Line]:
+    """With several signers side by side, the first (leftmost) one's name and role."""
+    if not lines:
+        return []
+    left = min(ln.x0 for ln in lines)
+    return [ln for ln in lines if ln.x0 - left < 4 * ln.size]
 
 
 def _same_name(a: str, b: str) -> bool:

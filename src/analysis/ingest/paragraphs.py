@@ -7,6 +7,9 @@ import re
 from analysis.ingest.records import Line
 from analysis.ingest.zones import SENTENCE_END, same_row
 
+# A paragraph break is a gap this many line pitches high (Word's "6 pt after" gives ~1.4).
+PARAGRAPH_GAP = 1.3
+
 
 def merge_rows(lines: list[Line]) -> list[Line]:
     """Body segments on one row are one line of text (a bullet and its item, a tab stop)."""
@@ -40,6 +43,6 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float) -> bool:
         ended = SENTENCE_END.search(prev.text.rstrip())
         return bool(ended) and not line.text[:1].islower()
     gap = line.top - prev.top
-    if gap > 1.45 * pitch or gap < 0:
+    if gap > PARAGRAPH_GAP * pitch or gap < 0:
         return True
     return bool(ENUMERATION.match(line.text)) and bool(SENTENCE_END.search(prev.text.rstrip()))

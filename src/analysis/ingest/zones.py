@@ -214,13 +214,22 @@ def _find_salutation(lines: list[Line], zones: list[str | None], layout: Layout)
     limit = _first_page_break(lines, start=1)
     for i in range(min(limit, len(lines))):
         if zones[i] is None and fields.is_salutation(lines[i].text):
-            wrapped = i + 1 < len(lines) and not lines[i].text.rstrip().endswith(",")
-            if wrapped and lines[i + 1].text.rstrip().endswith(","):
-                return i + 1
-            return i
+            return _salutation_end(lines, i)
         if zones[i] is None and fields.is_closing_formula(lines[i].text):
             return None
     return None
+
+
+def _salutation_end(lines: list[Line], i: int) -> int:
+    """A salutation may wrap (``Sehr geehrter Herr Bürgermeister`` / ``Muster,``) or address
+    several people, one line each (``…,`` / ``sehr geehrte Damen und Herren,``)."""
+    while i + 1 < len(lines):
+        text, following = lines[i].text.rstrip(), lines[i + 1].text.rstrip()
+        wrapped = not text.endswith(",") and following.endswith(",") and len(following) < 60
+        if not (wrapped or fields.is_salutation(following)):
+            break
+        i += 1
+    return i
 
 
 def _first_page_break(lines: list[Line], start: int) -> int:
