@@ -29,6 +29,8 @@ TITLE_LINE = re.compile(
     r"|protokoll|niederschrift|vermerk|anfrage|antrag|vorlage|drucksache)\b",
     re.IGNORECASE,
 )
+# Header zones searched, row by row, for the motion when the subject does not name it.
+HEADER_TEXT_ZONES = ("letterhead", "info_block", "recipient", "subject", "date_line")
 # Header zones whose lines may hold label/value pairs.
 LABELLED_ZONES = ("info_block", "recipient", "date_line", "letterhead", "return_address")
 SEPARATORS = re.compile(r"\s+[·|]\s+|\s+[–—]\s+")
@@ -56,6 +58,7 @@ def extract_metadata(zoned: list[ZonedLine], body_text: str) -> Metadata:
     subject = _subject(by_zone, pairs)
     ref = _motion_ref(subject, pairs, zoned, body_text)
     org, unit = _sender(by_zone, pairs)
+    unit = pairs.get("unit") or unit  # a labelled unit (`Federführendes Amt`) is explicit
     person = _author(by_zone, pairs)
     author = person.name if person else None
     # A private person signs without an organisation, or with their own name as letterhead.
@@ -167,19 +170,18 @@ def _motion_ref(
     body_text: str,
 ) -> fields.MotionRef | None:
     """The motion named in the subject, else in labelled fields, the header, the body."""
-    header = [z.line for z in zoned if z.zone in ("letterhead", "info_block", "recipient")]
+    header = [z.line for z in zoned if z.zone in HEADER_TEXT_ZONES]
     rows = [" ".join(ln.text for ln in row) for row in _rows(header)]
     sources = [subject or "", pairs.get("motion", ""), pairs.get("subject", ""), *rows, body_text]
     found = [ref for text in sources if text for ref in [fields.find_motion_ref(text)] if ref]
     if not found:
         return None
     best = found[0]
-    if best.title:
-        return best
-    title = next((r.title for r in found[1:] if r.title and _same_ref(r, best)), None)
-    if title is None:
-        title = _body_title(best, body_text)
-    return fields.MotionRef(ref=best.ref, title=title)
+    same = [r for r in found if _same_ref(r, best)]
+    # As printed with its document type (`Vorlage 0057/2024`) where any mention has one.
+    ref = max((r.ref for r in same), key=len)
+    title = best.title or next((r.title for r in same if r.title), None)
+    return fields.MotionRef(ref=ref, title=title or _body_title(best, body_text))
 
 
 def _same_ref(a: fields.MotionRef, b: fields.MotionRef) -> bool:

@@ -101,12 +101,17 @@ def furniture_zones(doc: Document) -> list[str | None]:
     lines = doc.lines
     pages = {page.number: page for page in doc.pages}
     small = 0.85 * dominant_size(lines)
-    seen: dict[str, list[tuple[int, float]]] = {}
+    seen: dict[str, set[int]] = {}
     for line in lines:
-        seen.setdefault(line.text, []).append((line.page, line.top))
+        seen.setdefault(line.text, set()).add(line.page)
+
+    first_text = " ".join(ln.text for ln in doc.pages[0].lines)
 
     def repeats(line: Line) -> bool:
-        return any(p != line.page and abs(t - line.top) < 6 for p, t in seen[line.text])
+        """The same text on another page, or a later page's header restating the first
+        page's letterhead (callers only ask for lines in the bands)."""
+        restated = line.page != doc.pages[0].number and len(line.text) >= 12
+        return len(seen[line.text]) > 1 or (restated and line.text in first_text)
 
     first = doc.pages[0].number
     zones = [_furniture(line, pages[line.page], small, repeats, first) for line in lines]
@@ -310,6 +315,9 @@ def _label_header(lines: list[Line], zones: list[str | None], start: int, layout
     for i in header:
         zones[i] = _header_zone(lines[i], layout)
     _label_letterhead(lines, zones, header)
+    for i in header:
+        if zones[i] == "subject" and _labels_a_cell(lines, header, i):
+            zones[i] = "info_block"
     bold = [i for i in header if zones[i] == "subject"]
     if bold:
         run = _last_run(bold, lines, layout)
@@ -319,6 +327,14 @@ def _label_header(lines: list[Line], zones: list[str | None], start: int, layout
     else:
         for i in _subject_fallback(lines, zones, header):
             zones[i] = "subject"
+
+
+def _labels_a_cell(lines: list[Line], header: list[int], i: int) -> bool:
+    """A bold cell with a plain cell to its right on the same row: a table's label."""
+    return any(
+        j != i and same_row(lines[j], lines[i]) and lines[j].x0 > lines[i].x1 and not lines[j].bold
+        for j in header
+    )
 
 
 def _label_letterhead(lines: list[Line], zones: list[str | None], header: list[int]) -> None:
@@ -359,7 +375,7 @@ def _header_zone(line: Line, layout: Layout) -> str:
     if label is not None:
         return "info_block"
     if line.bold and abs(line.size - layout.body_size) <= 1.0:
-        return "subject"
+        return "subject"  # unless it labels a value cell beside it (see _label_header)
     if line.size > layout.body_size + 1.0 or line.bold:
         return "letterhead"
     if " · " in text or (line.size < layout.body_size - 2 and POSTAL_CODE.search(text)):

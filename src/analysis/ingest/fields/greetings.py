@@ -41,7 +41,10 @@ def is_salutation(line: str) -> bool:
     folded = " ".join(fold(line).split())
     if not folded or is_closing_formula(line):
         return False
+    if folded.endswith((".", "?", ":", ";")) and not folded.endswith(("...", "…")):
+        return False  # a sentence (`… auszu-` / `werten.`), not an address
     for opener, max_words in SALUTATION_OPENERS.items():
         if re.match(rf"{opener}\b", folded):
-            return folded.endswith((",", "!")) or len(folded.split()) <= max_words
+            words = len(folded.split())
+            return folded.endswith((",", "!")) or 1 < words <= max_words
     return False

@@ -21,6 +21,8 @@ LABEL_GROUPS: dict[str, tuple[str, ...]] = {
                "Vorlagen-Nr.", "Beschlussantrag", "Betrifft", "Gegenstand"),
     "sender": ("Einreicher/in", "Einreicher", "Einreicherin", "Absender", "Organisation",
                "Verfasser/in", "Verfasser", "Verfasserin", "Institution"),
+    "unit": ("Federführendes Amt", "Federführende Stelle", "Federführung", "Dienststelle",
+             "Organisationseinheit", "Fachbereich", "Fachamt", "Amt"),
     "from": ("Von", "From"),
     "sent": ("Gesendet", "Sent", "Gesendet am"),
     "to": ("An", "To"),
@@ -42,6 +44,7 @@ INFO_LABELS: dict[str, str] = {
 COLON_REQUIRED = frozenset(
     _norm_label(label)
     for label in ("Antrag", "Vorlage", "Drucksache", "Beschlussantrag", "Gegenstand", "Name",
+                  "Amt", "Fachbereich", "Dienststelle", "Federführung",
                   "Kontakt", "Raum", "Organisation", "Institution", "Absender", "Mail", "Von",
                   "From", "Gesendet", "Sent", "An", "To", "Cc", "Bcc", "Kopie", "Auskunft",
                   "Anlage", "Anlagen", "Fon", "Mobil", "Subject", "Stellungnahme", "Inhalt")
