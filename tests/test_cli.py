@@ -148,7 +148,7 @@ def test_rerun_leaves_no_temporary_files(small_src, tmp_path):
     out = tmp_path / "out"
     ingest([small_src], out)
     ingest([small_src], out)
-    expected = sorted([*(f"{t}.parquet" for t in TABLES), "manifest.json", ".cache"])
+    expected = sorted([*(f"{t}.parquet" for t in TABLES), "manifest.json", ".cache", ".lock"])
     assert sorted(p.name for p in out.iterdir()) == expected
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
 

@@ -37,8 +37,27 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument(
         "--timeout", type=float, default=300.0, help="time limit per file in seconds (0: none)"
     )
+    ingest.add_argument(
+        "--max-memory", type=int, default=4096, help="memory limit per worker in MB (0: none)"
+    )
     ingest.add_argument("--quiet", action="store_true", help="no progress on stderr")
     ingest.set_defaults(func=_ingest)
+
+    report = sub.add_parser("report", help="write the council reports (HTML, CSV, XLSX)")
+    report.add_argument("--processed", required=True, type=Path, help="folder with the tables")
+    report.add_argument("--out", required=True, type=Path, help="folder for the reports")
+    report.add_argument("--motion", help="one motion's reference (default: every motion)")
+    report.add_argument(
+        "--sources", type=Path, help="folder ingest read the PDFs from (default: PROCESSED/../raw)"
+    )
+    report.add_argument("--gold", type=Path, help="gold.jsonl with human coding (agreement)")
+    report.add_argument("--codebook", type=Path, help="YAML codebook for the code labels")
+    report.add_argument("--redact", action="store_true", help="hide private persons' data")
+    report.add_argument(
+        "--no-checks", dest="checks", action="store_false", help="skip the two check pages"
+    )
+    report.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    report.set_defaults(func=_report_command)
     return parser
 
 
@@ -49,7 +68,12 @@ def _ingest(args: argparse.Namespace) -> int:
     problem = _unwritable(args.out)
     if problem:
         return _fail(f"cannot write to {args.out}: {problem}")
-    config = IngestConfig(max_pages=args.max_pages, timeout=args.timeout, ocr=args.ocr)
+    config = IngestConfig(
+        max_pages=args.max_pages,
+        timeout=args.timeout,
+        ocr=args.ocr,
+        max_memory_mb=args.max_memory,
+    )
     with tqdm(unit="file", disable=args.quiet, file=sys.stderr, desc="ingest") as bar:
         pages = 0
 
@@ -60,16 +84,48 @@ def _ingest(args: argparse.Namespace) -> int:
             bar.set_postfix(pages=pages, refresh=False)
 
         bar.total = len(batch.find_sources(args.sources))
-        summary = batch.ingest(
-            args.sources,
-            args.out,
-            config,
-            workers=max(1, args.workers),
-            scheduler=args.scheduler,
-            progress=progress,
-        )
+        try:
+            summary = batch.ingest(
+                args.sources,
+                args.out,
+                config,
+                workers=max(1, args.workers),
+                scheduler=args.scheduler,
+                progress=progress,
+            )
+        except batch.OutputLocked as exc:
+            return _fail(str(exc))
     if not args.quiet:
         _report(summary, args.out)
+    return 0
+
+
+def _report_command(args: argparse.Namespace) -> int:
+    # Imported here: papermill and nbconvert load slowly and `ingest` does not need them.
+    from analysis.report.build import build_reports
+
+    problem = _unwritable(args.out)
+    if problem:
+        return _fail(f"cannot write to {args.out}: {problem}")
+    say = None if args.quiet else (lambda message: print(message, file=sys.stderr))
+    try:
+        result = build_reports(
+            args.processed,
+            args.out,
+            args.motion,
+            sources=args.sources,
+            gold=args.gold,
+            codebook=args.codebook,
+            redact=args.redact,
+            checks=args.checks,
+            progress=say,
+        )
+    except (FileNotFoundError, LookupError) as exc:
+        return _fail(str(exc))
+    if not args.quiet:
+        for warning in result.warnings:
+            print(warning, file=sys.stderr, end="")
+        print(f"reports in {args.out}: open {result.index}", file=sys.stderr)
     return 0
 
 

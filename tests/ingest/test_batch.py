@@ -139,3 +139,26 @@ def test_identical_copies_get_distinct_ids(corpus, tmp_path):
     statements = _tables(out)["statements"]
     assert statements["statement_id"].is_unique
     assert len(statements) == 4
+
+
+def test_concurrent_run_on_the_same_output_is_refused(corpus, tmp_path):
+    out = tmp_path / "out"
+    with batch.output_lock(out), pytest.raises(batch.OutputLocked, match="in use"):
+        _run(corpus, out)
+
+
+def test_lock_is_released_after_a_run(corpus, tmp_path):
+    out = tmp_path / "out"
+    _run(corpus, out)
+    with batch.output_lock(out):
+        pass
+
+
+def test_locked_output_gives_a_non_zero_exit_and_a_message(corpus, tmp_path, capsys):
+    from analysis import cli
+
+    out = tmp_path / "out"
+    with batch.output_lock(out):
+        code = cli.main(["ingest", str(corpus), "--out", str(out), "--quiet"])
+    assert code != 0
+    assert "in use" in capsys.readouterr().err

@@ -9,6 +9,7 @@ atomically. Heavy modules (pdfplumber, pandas) are imported only when there is w
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -17,6 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from typing import Any
 from analysis.ingest.work import FileResult, IngestConfig, Source
 
 MANIFEST = "manifest.json"
+LOCK = ".lock"
 TABLES = ("statements", "paragraphs", "sentences")
 # Tasks in flight per worker: enough to keep workers busy, few enough to bound memory.
 WINDOW_PER_WORKER = 4
@@ -82,6 +85,18 @@ def ingest(
     progress: Progress | None = None,
 ) -> RunSummary:
     """Ingest every PDF under ``roots`` into the tables in ``out``."""
+    with output_lock(out):
+        return _ingest(roots, out, config, workers, scheduler, progress)
+
+
+def _ingest(
+    roots: Iterable[Path],
+    out: Path,
+    config: IngestConfig,
+    workers: int,
+    scheduler: str | None,
+    progress: Progress | None,
+) -> RunSummary:
     sources = find_sources(roots)
     shas = {s.name: file_sha256(s.path) for s in sources}
     inputs = [[s.name, shas[s.name]] for s in sources]
@@ -92,6 +107,35 @@ def ingest(
     _write_manifest(out, {"fingerprint": config.fingerprint(), "inputs": inputs,
                           "summary": {**summary.__dict__, "unchanged": False}})  # fmt: skip
     return summary
+
+
+class OutputLocked(Exception):
+    """Another run is writing to the same output folder."""
+
+
+@contextmanager
+def output_lock(out: Path) -> Iterator[None]:
+    """Hold ``out/.lock`` for the run; a second run on the same folder is refused rather
+    than interleaved. The lock dies with its process (a killed run leaves no stale lock)."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / LOCK, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise OutputLocked(
+                f"{out} is in use by another run ({holder}); wait for it to finish, "
+                "or choose another output folder"
+            ) from exc
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _run(
@@ -151,7 +195,7 @@ def _results(
 ) -> Iterator[tuple[Source, FileResult, bool]]:
     """Results in source order: cached ones at once, the rest from a bounded window of
     tasks in flight on the executor."""
-    with _executor(workers, scheduler) as executor:
+    with _executor(workers, scheduler, config) as executor:
         window = max(1, workers) * WINDOW_PER_WORKER
         pending: deque[tuple[Source, FileResult | Future]] = deque()
         todo = iter(sources)
@@ -171,41 +215,26 @@ def _results(
             yield source, result, False
 
 
-def _executor(workers: int, scheduler: str | None) -> Any:
+def _executor(workers: int, scheduler: str | None, config: IngestConfig) -> Any:
     if scheduler:
         return _DaskExecutor(scheduler)
-    if workers > 1:
-        return _ProcessExecutor(workers)
-    return _InlineExecutor()
-
-
-class _InlineExecutor:
-    """Runs each file in this process (one worker: no process start-up cost)."""
-
-    def __enter__(self) -> _InlineExecutor:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def submit(self, source: Source, config: IngestConfig, sha: str) -> Future:
-        from analysis.ingest.pipeline import ingest_file
-
-        future: Future = Future()
-        future.set_result(ingest_file(source, config, sha))
-        return future
-
-    def collect(self, future: Future, source: Source, config: IngestConfig, sha: str):
-        return future.result()
+    return _ProcessExecutor(max(1, workers), config.max_memory_mb * 2**20)
 
 
 class _ProcessExecutor:
-    """Local worker processes. A file that kills its worker (a crash in a native library)
-    is retried alone in a fresh process; if it crashes again it becomes an error row."""
+    """Local worker processes, even for one worker: a hostile file that exhausts memory or
+    crashes a native library takes down a worker, never the run. Such a file is retried
+    alone in a fresh process; if it fails again it becomes an error row."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, memory_limit: int) -> None:
         self.workers = workers
-        self.pool = ProcessPoolExecutor(max_workers=workers)
+        self.memory_limit = memory_limit
+        self.pool = self._pool(workers)
+
+    def _pool(self, workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=workers, initializer=limit_memory, initargs=(self.memory_limit,)
+        )
 
     def __enter__(self) -> _ProcessExecutor:
         return self
@@ -227,25 +256,34 @@ class _ProcessExecutor:
             return future.result()
         except BrokenProcessPool:
             self._renew()
-            return _isolated(source, config, sha)
+            return self._isolated(source, config, sha)
 
     def _renew(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
-        self.pool = ProcessPoolExecutor(max_workers=self.workers)
+        self.pool = self._pool(self.workers)
+
+    def _isolated(self, source: Source, config: IngestConfig, sha: str) -> FileResult:
+        from analysis.ingest.pipeline import error_row, ingest_file
+
+        with self._pool(1) as solo:
+            try:
+                return solo.submit(ingest_file, source, config, sha).result()
+            except BrokenProcessPool:
+                message = (
+                    f"{source.name}: the PDF reader crashed or ran out of memory on this "
+                    "file. The file is probably malformed or a decompression bomb: request "
+                    "a new copy or repair it (e.g. `qpdf in.pdf out.pdf`)."
+                )
+                return FileResult(statements=[error_row(source, sha, "damaged", message)])
 
 
-def _isolated(source: Source, config: IngestConfig, sha: str) -> FileResult:
-    from analysis.ingest.pipeline import error_row, ingest_file
+def limit_memory(limit: int) -> None:
+    """Cap a worker's address space (bytes; 0: no cap) so that one file cannot exhaust the
+    machine: allocations beyond it fail inside that worker only."""
+    if limit > 0:
+        import resource
 
-    with ProcessPoolExecutor(max_workers=1) as solo:
-        try:
-            return solo.submit(ingest_file, source, config, sha).result()
-        except BrokenProcessPool:
-            message = (
-                f"{source.name}: the PDF reader crashed on this file. The file is probably "
-                "malformed: request a new copy or repair it (e.g. `qpdf in.pdf out.pdf`)."
-            )
-            return FileResult(statements=[error_row(source, sha, "damaged", message)])
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 class _DaskExecutor:

@@ -20,6 +20,7 @@ from analysis.ingest.metadata import apply_motion_titles, collect_motion_titles
 from analysis.ingest.work import FileResult
 
 TABLE_NAMES = ("statements", "paragraphs", "sentences")
+TABLE_MODE = 0o644
 ARROW_TYPES = {"str": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}
 
 
@@ -95,6 +96,7 @@ class TableSink:
 def _temp_path(out: Path, name: str) -> str:
     fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=".parquet.tmp", dir=out)
     os.close(fd)
+    os.chmod(tmp, TABLE_MODE)  # mkstemp makes files private; tables are shared like any output
     return tmp
 
 

@@ -17,12 +17,13 @@ class IngestConfig:
     max_pages: int = 2000
     timeout: float = 300.0
     ocr: str = "auto"
+    max_memory_mb: int = 4096
 
     def fingerprint(self) -> str:
         """Identifies results that this configuration (and this code version) produces."""
         from analysis import __version__
 
-        key = f"{__version__}|{self.max_pages}|{self.timeout}|{self.ocr}"
+        key = f"{__version__}|{self.max_pages}|{self.timeout}|{self.ocr}|{self.max_memory_mb}"
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
