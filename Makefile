@@ -5,9 +5,12 @@ STAMP = $(VENV)/.installed
 
 SAMPLE = data/raw/sample
 PROCESSED = data/processed
-LINT_PATHS = $(wildcard src tests benchmarks)
+REPORTS = reports
+LAB_STAMP = $(VENV)/.lab-installed
+AXE = node_modules/axe-core/axe.min.js
+LINT_PATHS = $(wildcard src tests benchmarks notebooks)
 
-.PHONY: setup demo test lint format clean distclean FORCE
+.PHONY: setup demo test lint format lab clean distclean FORCE
 
 setup: $(STAMP)
 
@@ -23,12 +26,30 @@ FORCE:
 
 demo: setup
 	$(BIN)/statements ingest $(SAMPLE) --out $(PROCESSED)
+	$(BIN)/statements analyze --processed $(PROCESSED)
+	$(BIN)/statements report --processed $(PROCESSED) --out $(REPORTS)
 	@echo
-	@echo "Fertig: die Tabellen liegen in $(PROCESSED)/ (statements.parquet, paragraphs.parquet, sentences.parquet)."
-	@echo "Done: the tables are in $(PROCESSED)/ (statements.parquet, paragraphs.parquet, sentences.parquet)."
+	@echo "Fertig. Tabellen: $(PROCESSED)/  Berichte: $(REPORTS)/index.html"
+	@echo "Done. Tables: $(PROCESSED)/  Reports: $(REPORTS)/index.html"
 
-test: setup
+# axe-core for the accessibility test of the reports (skipped where npm is missing).
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+test: setup $(if $(shell command -v npm 2>/dev/null),$(AXE))
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+$(LAB_STAMP): $(STAMP) notebooks/jupyterlab-settings.json
+	$(BIN)/python -m pip install -c constraints.txt -e '.[dev,lab]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name stellungnahmen-analyse \
+	    --display-name "Python (Stellungnahmen-Analyse)"
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp notebooks/jupyterlab-settings.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	touch $@
+
+lab: $(LAB_STAMP)
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lint: setup
 	$(BIN)/ruff check $(LINT_PATHS)
@@ -39,7 +60,7 @@ format: setup
 	$(BIN)/ruff check --fix $(LINT_PATHS)
 
 clean:
-	rm -rf $(PROCESSED) reports .pytest_cache .ruff_cache
+	rm -rf $(PROCESSED) $(REPORTS) .pytest_cache .ruff_cache
 
 distclean: clean
 	rm -rf $(VENV)

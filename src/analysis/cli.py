@@ -43,6 +43,20 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--quiet", action="store_true", help="no progress on stderr")
     ingest.set_defaults(func=_ingest)
 
+    analyze = sub.add_parser("analyze", help="code positions and stances, find argument clusters")
+    analyze.add_argument("--processed", required=True, type=Path, help="folder with the tables")
+    analyze.add_argument("--codebook", type=Path, help="YAML codebook (default: the shipped one)")
+    analyze.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    analyze.set_defaults(func=_analyze)
+
+    evaluate = sub.add_parser("evaluate", help="agreement of the coding with human coding")
+    evaluate.add_argument("--processed", required=True, type=Path, help="folder with the tables")
+    evaluate.add_argument("--gold", type=Path, help="gold.jsonl with human coding")
+    evaluate.add_argument("--lomo", action="store_true", help="leave-one-motion-out retraining")
+    evaluate.add_argument("--coders", nargs=2, type=Path, metavar="CSV", help="two coders' CSVs")
+    evaluate.add_argument("--json", action="store_true", help="machine-readable output")
+    evaluate.set_defaults(func=_evaluate)
+
     report = sub.add_parser("report", help="write the council reports (HTML, CSV, XLSX)")
     report.add_argument("--processed", required=True, type=Path, help="folder with the tables")
     report.add_argument("--out", required=True, type=Path, help="folder for the reports")
@@ -97,6 +111,40 @@ def _ingest(args: argparse.Namespace) -> int:
             return _fail(str(exc))
     if not args.quiet:
         _report(summary, args.out)
+    return 0
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from analysis.positions.codebook import CodebookError
+    from analysis.positions.run import analyze
+
+    if not (args.processed / "sentences.parquet").exists():
+        return _fail(f"no sentences.parquet in {args.processed}: run `statements ingest` first")
+    say = None if args.quiet else (lambda message: print(message, file=sys.stderr))
+    try:
+        with batch.output_lock(args.processed):
+            written = analyze(args.processed, args.codebook, progress=say)
+    except (CodebookError, batch.OutputLocked) as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        print(f"statements: cannot write to {args.processed}: {exc}", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        for path in written.values():
+            print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from analysis.positions import evaluate
+
+    if not args.gold and not args.coders:
+        return _fail("evaluate needs --gold and/or --coders")
+    print(
+        evaluate.run(
+            args.processed, args.gold, lomo=args.lomo, coders=args.coders, as_json=args.json
+        )
+    )
     return 0
 
 

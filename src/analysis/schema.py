@@ -94,10 +94,93 @@ class SentencesTable(pa.DataFrameModel):
         unique = ["statement_id", "paragraph_no", "sentence_no"]
 
 
+STANCES = ("support", "conditional", "oppose", "neutral")
+
+
+class PositionsTable(pa.DataFrameModel):
+    """One row per ok statement: position and stance with scores, verbatim evidence, links."""
+
+    statement_id: Series[str] = pa.Field(unique=True)
+    position: Series[str]
+    position_score: Series[float] = pa.Field(ge=0, le=1)
+    stance: Series[str] = pa.Field(isin=list(STANCES))
+    stance_score: Series[float] = pa.Field(ge=0, le=1)
+    evidence: Series[object]
+    cluster: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    evidence_pages: Series[object]
+    concerns: Series[object]
+    motion_ref: Series[str] = pa.Field(nullable=True)
+    duplicate_of: Series[str] = pa.Field(nullable=True)
+    endorses: Series[str] = pa.Field(nullable=True)
+    co_signers: Series[int] = pa.Field(ge=0)
+    independent: Series[bool]
+
+    class Config:
+        strict = True
+        ordered = True
+
+
+class ArgumentsTable(pa.DataFrameModel):
+    """One row per sentence (argument unit); plus one score_<code> column per position code."""
+
+    statement_id: Series[str]
+    paragraph_no: Series[int] = pa.Field(ge=0)
+    sentence_no: Series[int] = pa.Field(ge=0)
+    text: Series[str]
+    page: Series[int] = pa.Field(ge=1)
+    stance_cue: Series[str] = pa.Field(nullable=True, isin=list(STANCES))
+    stance_cue_score: Series[float] = pa.Field(ge=0, le=1)
+    concerns: Series[object]
+    evidence_rank: Series[float] = pa.Field(nullable=True, ge=0)
+    is_evidence: Series[bool]
+    cluster: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+
+    class Config:
+        strict = False  # score_<code> columns depend on the codebook
+        unique = ["statement_id", "paragraph_no", "sentence_no"]
+
+
+class ClustersTable(pa.DataFrameModel):
+    """Discovered argument clusters per motion: label terms, size, representative quotes."""
+
+    cluster: Series[int] = pa.Field(unique=True, ge=0)
+    motion_ref: Series[str] = pa.Field(nullable=True)
+    label: Series[str]
+    terms: Series[object]
+    size: Series[int] = pa.Field(ge=1)
+    statements: Series[int] = pa.Field(ge=1)
+    quotes: Series[object]
+    quote_statement_ids: Series[object]
+    quote_pages: Series[object]
+    positions: Series[str]  # JSON {position: count}
+
+    class Config:
+        strict = True
+        ordered = True
+
+
+class LinksTable(pa.DataFrameModel):
+    """Near-duplicates (form letters) and endorsements between statements."""
+
+    statement_id: Series[str]
+    linked_to: Series[str] = pa.Field(nullable=True)
+    kind: Series[str] = pa.Field(isin=["duplicate", "endorsement"])
+    similarity: Series[float] = pa.Field(ge=0, le=1)
+    evidence: Series[str] = pa.Field(nullable=True)
+
+    class Config:
+        strict = True
+        ordered = True
+
+
 TABLES: dict[str, type[pa.DataFrameModel]] = {
     "statements": StatementsTable,
     "paragraphs": ParagraphsTable,
     "sentences": SentencesTable,
+    "positions": PositionsTable,
+    "arguments": ArgumentsTable,
+    "clusters": ClustersTable,
+    "links": LinksTable,
 }
 
 

@@ -1,0 +1,73 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python (Stellungnahmen-Analyse)
+#     language: python
+#     name: stellungnahmen-analyse
+# ---
+
+# %% [markdown]
+# # Prüfbericht: Was gelesen wurde
+#
+# Welche Dateien gelesen wurden, welche nicht und warum, welche Seiten per Texterkennung (OCR)
+# gelesen wurden, wie vollständig die Angaben sind, und an Seitenausschnitten, wo zitierter Text
+# im PDF steht.
+
+# %%
+from analysis.report import context, ingest_quality, inputs
+from analysis.report.notebook import show
+
+# %% tags=["parameters"]
+processed = "../data/processed"  # folder with statements.parquet, paragraphs.parquet, …
+motion = None  # one motion's reference (any spelling), or None for all statements
+codebook = None  # YAML codebook for the position labels; None: the built-in codes
+language = "de"  # language of labels (only "de" exists)
+sources = None  # folder ingest read the PDFs from; None: ../raw beside `processed`
+gold = None  # gold.jsonl with human coding (not used here; kept for one parameter set)
+redact = False  # hide private persons' names, file names and their page snippets
+report_dir = None  # folder the HTML will be saved in (for relative links to the PDFs)
+snippets = 3  # how many page snippets to show
+
+# %%
+data = inputs.load(processed, sources=sources, gold=gold, codebook=codebook)
+ctx = context.build(data, motion=motion, language=language, redact=redact, report_dir=report_dir)
+show(ingest_quality.overview(ctx))
+
+# %% [markdown]
+# ## Anträge
+
+# %%
+show(ingest_quality.motion_spellings(ctx))
+
+# %% [markdown]
+# ## Nicht lesbare Dateien
+
+# %%
+show(ingest_quality.failures(ctx))
+
+# %% [markdown]
+# ## Texterkennung (OCR)
+
+# %%
+show(ingest_quality.ocr_statements(ctx))
+
+# %% [markdown]
+# ## Vollständigkeit der Angaben
+
+# %%
+show(ingest_quality.completeness(ctx))
+
+# %% [markdown]
+# ## Herkunft im PDF
+#
+# Seitenausschnitte: der markierte Absatz ist der, aus dem der wichtigste Beleg der Stellungnahme
+# stammt (ohne Auswertung: ihr erster Absatz). So lässt sich jeder Text bis auf die Seite
+# zurückverfolgen.
+
+# %%
+show(ingest_quality.provenance_snippets(ctx, limit=snippets))

@@ -1,0 +1,353 @@
+"""Agreement with human coding: macro-F1, accuracy, Cohen's κ with bootstrap intervals, confusion
+tables, evidence hit rate; κ between two human coders.
+
+The figures follow ``shared/eval/score.py``: macro-F1 averages over the classes present in the gold
+labels; evidence counts as found when one predicted sentence shares at least 60 % of its word
+types (Jaccard) with one gold evidence sentence. Intervals are percentile bootstraps over
+statements with a fixed seed, so two runs print the same numbers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import numpy as np
+import pandas as pd
+
+from analysis.ingest.text import split_sentences
+
+EVIDENCE_JACCARD = 0.6
+
+
+# ---------------------------------------------------------------------------- metrics
+def macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
+    """Mean F1 over the classes that occur in ``gold``."""
+    gold, pred = np.asarray(gold, dtype=object), np.asarray(pred, dtype=object)
+    scores = []
+    for label in sorted(set(gold)):
+        tp = np.sum((gold == label) & (pred == label))
+        fp = np.sum((gold != label) & (pred == label))
+        fn = np.sum((gold == label) & (pred != label))
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return float(np.mean(scores)) if scores else 0.0
+
+
+def accuracy(gold: Sequence[str], pred: Sequence[str]) -> float:
+    gold, pred = np.asarray(gold, dtype=object), np.asarray(pred, dtype=object)
+    return float(np.mean(gold == pred)) if len(gold) else 0.0
+
+
+def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float:
+    """Cohen's κ of two codings of the same items."""
+    a, b = np.asarray(a, dtype=object), np.asarray(b, dtype=object)
+    n = len(a)
+    if n == 0:
+        return 0.0
+    observed = np.mean(a == b)
+    labels = sorted(set(a) | set(b))
+    expected = sum(np.mean(a == k) * np.mean(b == k) for k in labels)
+    return float((observed - expected) / (1 - expected)) if expected < 1 else 1.0
+
+
+def confusion(gold: Sequence[str], pred: Sequence[str]) -> pd.DataFrame:
+    """Rows gold, columns predicted, counts; labels sorted."""
+    labels = sorted(set(gold) | set(pred))
+    table = pd.crosstab(
+        pd.Categorical(gold, categories=labels),
+        pd.Categorical(pred, categories=labels),
+        dropna=False,
+    )
+    table.index.name, table.columns.name = "gold", "predicted"
+    return table
+
+
+METRICS = {"macro_f1": macro_f1, "accuracy": accuracy, "kappa": cohen_kappa}
+
+
+def bootstrap(gold, pred, metric, n: int = 1000, seed: int = 0, level: float = 0.95):
+    """Percentile bootstrap interval of ``metric`` over items (seeded)."""
+    gold, pred = np.asarray(gold, dtype=object), np.asarray(pred, dtype=object)
+    if len(gold) == 0:
+        return (0.0, 0.0)
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, len(gold), size=(n, len(gold)))
+    values = np.array([metric(gold[i], pred[i]) for i in draws])
+    tail = (1 - level) / 2 * 100
+    return (float(np.percentile(values, tail)), float(np.percentile(values, 100 - tail)))
+
+
+def label_report(gold, pred, n_boot: int = 1000, seed: int = 0) -> dict:
+    """Macro-F1, accuracy and κ with intervals, the confusion table and per-class F1."""
+    out: dict = {"n": len(gold)}
+    for name, metric in METRICS.items():
+        low, high = bootstrap(gold, pred, metric, n_boot, seed)
+        out[name] = {"value": round(metric(gold, pred), 4), "ci95": [round(low, 4), round(high, 4)]}
+    out["per_class_f1"] = {label: round(_f1(gold, pred, label), 4) for label in sorted(set(gold))}
+    out["confusion"] = confusion(gold, pred)
+    return out
+
+
+def _f1(gold, pred, label) -> float:
+    gold, pred = np.asarray(gold, dtype=object), np.asarray(pred, dtype=object)
+    tp = np.sum((gold == label) & (pred == label))
+    denom = np.sum(gold == label) + np.sum(pred == label)
+    return float(2 * tp / denom) if denom else 0.0
+
+
+def _tokens(text: str) -> set[str]:
+    text = unicodedata.normalize("NFKC", text or "").replace("\u00ad", "")
+    return set(re.findall(r"\w+", re.sub(r"\s+", " ", text).strip().lower()))
+
+
+def evidence_hit(predicted: Sequence[str], gold: Sequence[str]) -> bool:
+    """One predicted sentence matches one gold sentence at Jaccard ≥ 0.6 over word types."""
+    for p in predicted:
+        a = _tokens(p)
+        for g in gold:
+            b = _tokens(g)
+            if a and b and len(a & b) / len(a | b) >= EVIDENCE_JACCARD:
+                return True
+    return False
+
+
+# ---------------------------------------------------------------------------- gold
+def read_gold(path: str | Path) -> list[dict]:
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def motion_key(ref: str | None) -> str:
+    """The motion's identifier: its last token with a digit (``DS 0815/2022`` → ``0815/2022``)."""
+    text = unicodedata.normalize("NFKC", ref or "").replace("„", " ").replace("“", " ")
+    tokens = [t for t in text.split() if re.search(r"\d", t)]
+    return tokens[-1].strip(".,;:()").lower() if tokens else ""
+
+
+def match_gold(gold: list[dict], statements: pd.DataFrame) -> list[str | None]:
+    """The statement_id of each gold record (by file name, and page for bundles), or None."""
+    by_file: dict[str, list] = {}
+    for row in statements.itertuples(index=False):
+        name = PurePosixPath(str(row.source_file).replace("\\", "/")).name
+        by_file.setdefault(name, []).append(row)
+    out = []
+    for g in gold:
+        rows = by_file.get(PurePosixPath(g["file"]).name, [])
+        if "first_page" in g:
+            rows = [
+                r
+                for r in rows
+                if r.status == "ok"
+                and int(r.first_page) <= g["first_page"] + 1
+                and int(r.last_page) >= g["first_page"]
+            ]
+        ok = [r for r in rows if r.status == "ok"]
+        out.append(ok[0].statement_id if ok else None)
+    return out
+
+
+def gold_id(record: dict) -> str:
+    """A statement id for a gold record's own body text."""
+    page = record.get("first_page")
+    stem = PurePosixPath(record["file"]).stem
+    return f"gold:{stem}" + (f"@{page}" if page else "")
+
+
+def gold_sentences(gold: list[dict]) -> pd.DataFrame:
+    """The gold bodies as a sentences table (training data independent of ingest and OCR)."""
+    rows = []
+    for g in gold:
+        sid = gold_id(g)
+        for p_no, paragraph in enumerate(g["body"]):
+            for s_no, sentence in enumerate(split_sentences(paragraph)):
+                rows.append((sid, p_no, s_no, sentence, 1))
+    cols = ["statement_id", "paragraph_no", "sentence_no", "text", "page"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def gold_labels(gold: list[dict]) -> pd.DataFrame:
+    """position, stance, motion, evidence per gold record, indexed by :func:`gold_id`."""
+    return pd.DataFrame(
+        {
+            "position": [g["position"] for g in gold],
+            "stance": [g["stance"] for g in gold],
+            "motion": [motion_key(g.get("motion_id")) for g in gold],
+            "evidence": [list(g.get("evidence") or []) for g in gold],
+            "concerns": [list(g.get("concerns") or []) for g in gold],
+        },
+        index=pd.Index([gold_id(g) for g in gold], name="statement_id"),
+    )
+
+
+@dataclass(frozen=True)
+class Scored:
+    """Predictions lined up with gold records (``None`` where a statement is missing)."""
+
+    gold: list[dict]
+    predictions: list[dict | None]
+
+    def report(self, n_boot: int = 1000, seed: int = 0) -> dict:
+        out: dict = {"n": len(self.gold)}
+        out["missing"] = sum(p is None for p in self.predictions)
+        for field in ("position", "stance"):
+            gold = [g[field] for g in self.gold]
+            pred = [p[field] if p else "missing" for p in self.predictions]
+            out[field] = label_report(gold, pred, n_boot, seed)
+        hits = [
+            evidence_hit(list(p["evidence"]) if p else [], g["evidence"])
+            for g, p in zip(self.gold, self.predictions, strict=True)
+            if g.get("evidence")
+        ]
+        out["evidence_hit_rate"] = round(float(np.mean(hits)), 4) if hits else 0.0
+        out["concerns"] = _concern_scores(self.gold, self.predictions)
+        return out
+
+
+def _concern_scores(gold: list[dict], predictions: list[dict | None]) -> dict:
+    tp = fp = fn = 0
+    for g, p in zip(gold, predictions, strict=True):
+        want, got = set(g.get("concerns") or []), set((p or {}).get("concerns") or [])
+        tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return {"micro_f1": round(f1, 4), "tp": tp, "fp": fp, "fn": fn}
+
+
+def coder_agreement(a: str | Path, b: str | Path, key: str = "file") -> dict:
+    """κ, accuracy and macro-F1 between two coders' CSV files (columns ``file``, ``position``,
+    ``stance``), joined on ``key``."""
+    left, right = pd.read_csv(a, dtype=str), pd.read_csv(b, dtype=str)
+    joined = left.merge(right, on=key, suffixes=("_a", "_b"))
+    out: dict = {"n": len(joined)}
+    for field in ("position", "stance"):
+        if f"{field}_a" in joined and f"{field}_b" in joined:
+            x, y = joined[f"{field}_a"].fillna(""), joined[f"{field}_b"].fillna("")
+            out[field] = {
+                "kappa": round(cohen_kappa(x, y), 4),
+                "accuracy": round(accuracy(x, y), 4),
+                "macro_f1": round(macro_f1(x, y), 4),
+            }
+    return out
+
+
+# ---------------------------------------------------------------------------- processed folder
+def score_processed(processed: str | Path, gold: list[dict]) -> Scored:
+    """Line up ``positions.parquet`` in ``processed`` with the gold records."""
+    processed = Path(processed)
+    statements = pd.read_parquet(processed / "statements.parquet")
+    positions = pd.read_parquet(processed / "positions.parquet").set_index("statement_id")
+    predictions: list[dict | None] = []
+    for sid in match_gold(gold, statements):
+        if sid is None or sid not in positions.index:
+            predictions.append(None)
+        else:
+            row = positions.loc[sid].to_dict()
+            row["evidence"] = list(row.get("evidence") if row.get("evidence") is not None else [])
+            row["concerns"] = list(row.get("concerns") if row.get("concerns") is not None else [])
+            predictions.append(row)
+    return Scored(gold, predictions)
+
+
+def format_report(report: dict, title: str) -> str:
+    """A plain-text summary: one line per figure, then the confusion tables."""
+    lines = [f"== {title} (n={report['n']}, missing={report.get('missing', 0)})"]
+    for field in ("position", "stance"):
+        r = report[field]
+        figures = "  ".join(
+            f"{name} {r[name]['value']:.3f} [{r[name]['ci95'][0]:.3f}, {r[name]['ci95'][1]:.3f}]"
+            for name in METRICS
+        )
+        lines.append(f"{field:9s} {figures}")
+        per_class = ", ".join(f"{k} {v:.2f}" for k, v in r["per_class_f1"].items())
+        lines.append(f"{'':9s} F1 per class: {per_class}")
+    lines.append(f"evidence hit rate {report['evidence_hit_rate']:.3f}")
+    lines.append(f"concerns micro-F1 {report['concerns']['micro_f1']:.3f}")
+    for field in ("position", "stance"):
+        lines.append(f"\n{field} confusion (rows gold, columns predicted):")
+        lines.append(report[field]["confusion"].to_string())
+    return "\n".join(lines)
+
+
+def jsonable(report: dict) -> dict:
+    """The report with confusion tables as nested dicts (for ``--json``)."""
+    out = {}
+    for key, value in report.items():
+        if isinstance(value, dict):
+            out[key] = jsonable(value)
+        elif isinstance(value, pd.DataFrame):
+            out[key] = {
+                str(r): {str(c): int(v) for c, v in row.items()} for r, row in value.iterrows()
+            }
+        else:
+            out[key] = value
+    return out
+
+
+def run(
+    processed: str | Path | None,
+    gold: str | Path | None = None,
+    lomo: bool = False,
+    text: str = "processed",
+    coders: Sequence[str | Path] | None = None,
+    n_boot: int = 1000,
+    as_json: bool = False,
+) -> str:
+    """The evaluation as printable text (what ``statements evaluate`` prints)."""
+    outputs = []
+    if gold:
+        records = read_gold(gold)
+        if lomo:
+            from analysis.positions.lomo import lomo_predictions
+
+            scored = lomo_predictions(records, processed, text=text)
+            title = f"leave-one-motion-out ({text} text)"
+        else:
+            scored = score_processed(processed, records)
+            title = f"positions.parquet in {processed}"
+        outputs.append((title, scored.report(n_boot)))
+    if coders:
+        outputs.append(("coders", coder_agreement(*coders)))
+    parts = []
+    for title, report in outputs:
+        if as_json:
+            parts.append(json.dumps({title: jsonable(report)}, ensure_ascii=False, indent=1))
+        elif title == "coders":
+            parts.append(f"== two coders (n={report['n']})\n{json.dumps(report, indent=1)}")
+        else:
+            parts.append(format_report(report, title))
+    return "\n\n".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m analysis.positions.evaluate --processed DIR --gold GOLD [--lomo]``
+
+    Also ``--coders A.csv B.csv`` for two human coders; ``--json`` for machine-readable output."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Agreement of the coding with a gold file.")
+    parser.add_argument("--processed", type=Path)
+    parser.add_argument("--gold", type=Path)
+    parser.add_argument("--lomo", action="store_true", help="leave-one-motion-out retraining")
+    parser.add_argument(
+        "--text", choices=("processed", "gold"), default="processed",
+        help="with --lomo: code the ingested text or the gold bodies",
+    )  # fmt: skip
+    parser.add_argument("--coders", nargs=2, type=Path, metavar="CSV", help="two coders' CSVs")
+    parser.add_argument("--bootstrap", type=int, default=1000)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    if not args.gold and not args.coders:
+        parser.error("give --gold (with --processed) and/or --coders")
+    if args.gold and not (args.processed or (args.lomo and args.text == "gold")):
+        parser.error("--gold needs --processed")
+    print(
+        run(args.processed, args.gold, args.lomo, args.text, args.coders, args.bootstrap, args.json)
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,211 @@
+"""Report sections that every notebook can end with: what needs a person's review, agreement with
+human coding, methods and limits, and the facts needed to reproduce every figure."""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+import pandas as pd
+from markupsafe import Markup
+
+from analysis.report import agreement, review
+from analysis.report import markup as m
+from analysis.report.context import ReportContext
+from analysis.report.labels import STANCES
+
+PACKAGE = "stellungnahmen-analyse"
+
+
+def software_version() -> str:
+    """The installed version of this package (``unbekannt`` when it is not installed)."""
+    try:
+        return metadata.version(PACKAGE)
+    except metadata.PackageNotFoundError:
+        return "unbekannt"
+
+
+def needs_review(ctx: ReportContext) -> Markup:
+    """Statements to check by hand: unreadable files, OCR, missing metadata, uncertain codes."""
+    reasons = review.review_reasons(ctx.coded)
+    flagged = ctx.coded[reasons.map(bool)]
+    rows = [
+        {
+            "Datei": m.link(ctx.links.get(r.statement_id), r.source_file),
+            "Absender": r.sender,
+            "Gründe": "; ".join(reasons[i]),
+        }
+        for i, r in zip(flagged.index, flagged.itertuples(), strict=True)
+    ]
+    parts = [m.heading(3, "Unsichere Stellungnahmen")]
+    if rows:
+        caption = f"{len(rows)} Stellungnahme(n) zur Prüfung"
+        parts.append(m.table(pd.DataFrame(rows), caption))
+    else:
+        parts.append(
+            m.para("Keine: alle Stellungnahmen sind gelesen, zugeordnet und sicher codiert.")
+        )
+    parts += [m.heading(3, "Nicht lesbare oder keinem Antrag zugeordnete Dateien"), unreadable(ctx)]
+    return m.join(parts)
+
+
+ASSIGN_HINT = (
+    "Diese Dateien stehen in keinem Antragsbericht. Bitte prüfen, ob sie zu diesem Antrag gehören."
+)
+
+
+def unreadable(ctx: ReportContext, lead: str = ASSIGN_HINT) -> Markup:
+    """Files that could not be read, or read without a motion reference, with what to do."""
+    rows = ctx.unassigned
+    if rows.empty:
+        return m.para("Alle Dateien wurden gelesen und einem Antrag zugeordnet.")
+    table = pd.DataFrame(
+        {
+            "Datei": [
+                m.link(ctx.links.get(s), f)
+                for s, f in zip(rows["statement_id"], rows["source_file"], strict=True)
+            ],
+            "Problem": [
+                ctx.labels.error(k) if st == "error" else "kein Antrag erkannt"
+                for k, st in zip(rows["error_kind"], rows["status"], strict=True)
+            ],
+            "Was zu tun ist": [
+                ctx.labels.advice(k)
+                if st == "error"
+                else "Antragsnummer im PDF prüfen und die Stellungnahme zuordnen."
+                for k, st in zip(rows["error_kind"], rows["status"], strict=True)
+            ],
+        }
+    )
+    return m.para(lead) + m.table(table, f"{len(rows)} Datei(en) ohne Zuordnung")
+
+
+def gold_agreement(ctx: ReportContext) -> Markup:
+    """Agreement of the machine's codes with a person's coding, when a gold file was given."""
+    if ctx.inputs.gold is None:
+        return m.para("Für diesen Bericht wurde keine menschliche Codierung angegeben.")
+    if not ctx.has_positions:
+        return m.note("Ohne Auswertung der Positionen gibt es nichts zu vergleichen.")
+    matched = agreement.with_gold(ctx.coded, ctx.inputs.gold)
+    if matched.empty:
+        return m.para("Keine der Stellungnahmen dieses Berichts ist in der menschlichen Codierung.")
+    rows = []
+    for what, column in (("Position", "position"), ("Haltung", "stance")):
+        found = agreement.agreement(matched[column], matched[f"gold_{column}"])
+        rows.append(
+            {
+                "Merkmal": what,
+                "Verglichen": found["n"],
+                "Übereinstimmung": m.percent(found["accuracy"]),
+                "Cohens κ": m.number(found["kappa"], 2),
+            }
+        )
+    table = m.table(
+        pd.DataFrame(rows),
+        "Übereinstimmung mit der menschlichen Codierung",
+        numeric=["Verglichen", "Übereinstimmung", "Cohens κ"],
+    )
+    labels = ctx.labels
+    conf = agreement.confusion(matched["stance"], matched["gold_stance"], STANCES)
+    conf.index = [labels.stance(c) for c in conf.index]
+    conf.columns = [labels.stance(c) for c in conf.columns]
+    conf_table = m.table(
+        conf.reset_index(names="Mensch ↓ / Maschine →"),
+        "Haltung: menschliche Codierung (Zeilen) und maschinelle (Spalten)",
+        numeric=list(conf.columns),
+    )
+    return table + conf_table
+
+
+def methods(ctx: ReportContext) -> Markup:
+    """What the machine did (h3), its measured accuracy (h3) and its limits (h3)."""
+    did = [
+        "Die PDF-Dateien wurden gelesen; Seiten ohne Textebene (Scans) per Texterkennung (OCR).",
+        "Briefkopf, Anschrift, Betreff, Grußformel, Unterschrift und Fußzeilen wurden anhand von "
+        "Lage und Schrift erkannt; nur der eigentliche Text der Stellungnahme wurde ausgewertet.",
+        "Antrag, Datum, Absender, Unterzeichnende und Gruppe wurden aus Briefkopf, "
+        "Informationsblock und Unterschrift gelesen.",
+    ]
+    if ctx.has_positions:
+        did.append(
+            "Jeder lesbaren Stellungnahme wurden eine Position und eine Haltung nach dem Codebuch "
+            "zugeordnet, mit den Sätzen, auf die sich die Zuordnung stützt, und einer Sicherheit "
+            "zwischen 0 und 1; ähnliche Argumente wurden ohne Vorgaben zu Gruppen zusammengefasst."
+        )
+    corrected = int(ctx.coded["corrected"].sum())
+    if corrected:
+        did.append(f"{corrected} Codierung(en) wurden von Hand korrigiert (corrections.csv).")
+    return m.join(
+        [
+            m.heading(3, "Was die Maschine getan hat"),
+            m.bullet_list(did),
+            m.heading(3, "Gemessene Genauigkeit"),
+            accuracy(ctx),
+            m.heading(3, "Grenzen"),
+            m.bullet_list(LIMITS),
+        ]
+    )
+
+
+LIMITS = [
+    "Die Zuordnung ist maschinell und kann irren; Stellungnahmen mit geringer Sicherheit stehen "
+    "im Abschnitt zur Prüfung.",
+    "Gezählt werden Stellungnahmen, nicht Mitglieder oder Unterstützende; eine Stellungnahme "
+    "eines großen Verbands zählt wie die einer Einzelperson.",
+    "Texterkennung bei Scans kann Wörter verfälschen; solche Stellungnahmen sind markiert.",
+    "Die Gruppe (z. B. Verwaltung, Beirat) wird aus Absender und Funktion abgeleitet.",
+    "Der Bericht bewertet nicht, ob Argumente zutreffen; er gibt wieder, was geschrieben wurde.",
+]
+
+
+def accuracy(ctx: ReportContext) -> Markup:
+    """The figures of ``evaluation.json`` when the analysis measured itself, else say it did not."""
+    figures = ctx.inputs.evaluation
+    if not figures:
+        return m.para(
+            "Nicht gemessen: Für diese Daten liegt keine Auswertung gegen eine menschliche "
+            "Codierung vor (evaluation.json fehlt)."
+        )
+    rows = [{"Kennzahl": k, "Wert": _value(v)} for k, v in flatten(figures)]
+    return m.table(
+        pd.DataFrame(rows), "Gemessene Genauigkeit (aus evaluation.json)", numeric=["Wert"]
+    )
+
+
+def flatten(value, prefix: str = "") -> list[tuple[str, object]]:
+    """Nested dicts → ``("a / b", value)`` pairs, in the file's order; lists stay values."""
+    if not isinstance(value, dict):
+        return [(prefix, value)]
+    pairs = []
+    for key, item in value.items():
+        pairs += flatten(item, f"{prefix} / {key}" if prefix else str(key))
+    return pairs
+
+
+def _value(value) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    return m.number(value, 0 if isinstance(value, int) else 3)
+
+
+def reproducibility(ctx: ReportContext, parameters: dict) -> Markup:
+    """Software version, the parameters and the hashes of every table and input file."""
+    shown = {k: ("–" if v is None else str(v)) for k, v in parameters.items()}
+    facts = [("Software", f"{PACKAGE} {software_version()}"), *shown.items()]
+    tables = pd.DataFrame(
+        {"Datei": list(ctx.inputs.file_hashes), "SHA-256": list(ctx.inputs.file_hashes.values())}
+    )
+    files = ctx.coded[["source_file", "source_sha256"]].drop_duplicates("source_file")
+    files = files.sort_values("source_file").rename(
+        columns={"source_file": "Datei", "source_sha256": "SHA-256"}
+    )
+    return m.join(
+        [
+            m.definitions(facts),
+            m.table(
+                tables,
+                "Verarbeitete Tabellen, aus denen dieser Bericht gelesen hat",
+                class_="hashes",
+            ),
+            m.table(files, "Eingabedateien dieses Berichts", class_="hashes"),
+        ]
+    )

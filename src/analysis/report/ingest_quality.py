@@ -1,0 +1,173 @@
+"""Sections of ``notebooks/01-ingest-quality.py``: what was read, what failed and why, OCR,
+metadata completeness, and page snippets that show where quoted text sits in its PDF."""
+
+from __future__ import annotations
+
+import pandas as pd
+from markupsafe import Markup
+
+from analysis.report import charts, review, snippets
+from analysis.report import markup as m
+from analysis.report.context import ReportContext
+from analysis.report.motions import in_motion
+
+
+def scope(ctx: ReportContext) -> pd.DataFrame:
+    """All rows of statements.parquet this notebook looks at (one motion's, or all)."""
+    rows = ctx.inputs.statements
+    return rows[in_motion(rows, ctx.motion)] if ctx.motion else rows
+
+
+def overview(ctx: ReportContext) -> Markup:
+    """Counts: files, statements read, files rejected, OCR, pages, motions."""
+    rows = scope(ctx)
+    ok = rows[rows["status"] == "ok"]
+    facts = pd.DataFrame(
+        {
+            "Was": [
+                "Dateien",
+                "Gelesene Stellungnahmen",
+                "Nicht lesbare Dateien",
+                "Davon per Texterkennung (OCR) gelesen",
+                "Seiten (gelesene Dateien)",
+                "Anträge",
+            ],
+            "Anzahl": [
+                rows["source_file"].nunique(),
+                len(ok),
+                int((rows["status"] != "ok").sum()),
+                int(ok["ocr"].sum()),
+                int(ok.drop_duplicates("source_file")["page_count"].sum()),
+                1 if ctx.motion else len(ctx.motions),
+            ],
+        }
+    )
+    return m.table(facts, "Was gelesen wurde", numeric=["Anzahl"])
+
+
+def motion_spellings(ctx: ReportContext) -> Markup:
+    """Each motion with the spellings of its reference the letters use."""
+    rows = ctx.inputs.statements
+    table = pd.DataFrame(
+        [
+            {
+                "Antrag": mo.ref,
+                "Titel": mo.title,
+                "Stellungnahmen": mo.statements,
+                "Schreibweisen im Brief": ", ".join(
+                    sorted(set(rows.loc[in_motion(rows, mo), "motion_ref"]))
+                ),
+            }
+            for mo in ctx.motions
+            if ctx.motion is None or mo.key == ctx.motion.key
+        ],
+        columns=["Antrag", "Titel", "Stellungnahmen", "Schreibweisen im Brief"],
+    )
+    return m.table(table, "Anträge und wie die Briefe sie nennen", numeric=["Stellungnahmen"])
+
+
+def failures(ctx: ReportContext) -> Markup:
+    """Files that could not be read, why, and what to do."""
+    rows = ctx.unassigned[ctx.unassigned["status"] == "error"]
+    if rows.empty:
+        return m.para("Alle Dateien konnten gelesen werden.")
+    table = pd.DataFrame(
+        {
+            "Datei": rows["source_file"],
+            "Problem": rows["error_kind"].map(ctx.labels.error),
+            "Was zu tun ist": rows["error_kind"].map(ctx.labels.advice),
+            "Technische Meldung": rows["error_message"],
+        }
+    )
+    return m.table(table, f"{len(rows)} nicht lesbare Datei(en)")
+
+
+def ocr_statements(ctx: ReportContext) -> Markup:
+    """Statements whose text came from OCR: their words may contain recognition errors."""
+    rows = ctx.coded[ctx.coded["ocr"]]
+    if rows.empty:
+        return m.para("Keine Stellungnahme musste per Texterkennung gelesen werden.")
+    table = pd.DataFrame(
+        {
+            "Datei": rows["source_file"],
+            "Absender": rows["sender"],
+            "Seiten": [
+                f"{a}–{b}" if a != b else str(a)
+                for a, b in zip(rows["first_page"], rows["last_page"], strict=True)
+            ],
+        }
+    )
+    return m.table(table, f"{len(rows)} per Texterkennung gelesene Stellungnahme(n)")
+
+
+def completeness(ctx: ReportContext) -> Markup:
+    """How many statements have each metadata field: chart and table."""
+    frame = review.completeness(scope(ctx))
+    chart = charts.metadata_completeness(frame)
+    numbers = pd.DataFrame(
+        {
+            "Angabe": frame["field"],
+            "Vorhanden": frame["filled"],
+            "Von": frame["total"],
+            "Anteil": frame["share"].map(m.percent),
+        }
+    )
+    table = m.table(numbers, "Vollständigkeit der Angaben", numeric=["Vorhanden", "Von", "Anteil"])
+    caption = "Die Zahlen stehen in der Tabelle darunter."
+    return m.figure(charts.data_uri(chart), chart.alt, caption, table)
+
+
+def provenance_snippets(ctx: ReportContext, limit: int = 3) -> Markup:
+    """Page crops for the first ``limit`` statements whose PDF was found, paragraph highlighted.
+
+    The paragraph is the one holding the statement's best evidence sentence, or its first
+    paragraph when there is no analysis yet. Reads the PDFs.
+    """
+    chosen = _snippet_paragraphs(ctx, limit)
+    if not chosen:
+        return m.note(
+            "Keine Seitenausschnitte: die PDF-Dateien wurden nicht gefunden (Parameter sources) "
+            "oder es gibt keine gelesenen Absätze."
+        )
+    return m.join(_snippet(ctx, row, para) for row, para in chosen)
+
+
+def _snippet_paragraphs(ctx: ReportContext, limit: int) -> list[tuple[pd.Series, pd.Series]]:
+    paragraphs = ctx.inputs.paragraphs
+    chosen = []
+    for _, row in ctx.coded.iterrows():
+        if len(chosen) >= limit:
+            break
+        path = ctx.inputs.pdf_paths.get(row["statement_id"])
+        own = paragraphs[paragraphs["statement_id"] == row["statement_id"]]
+        if path is None or own.empty or ctx.redact and row["stakeholder_group"] == "citizen":
+            continue
+        quotes = ctx.evidence[ctx.evidence["statement_id"] == row["statement_id"]].dropna(
+            subset=["paragraph_no"]
+        )
+        number = (
+            int(quotes["paragraph_no"].iloc[0]) if len(quotes) else int(own["paragraph_no"].min())
+        )
+        chosen.append((row, own[own["paragraph_no"] == number].iloc[0]))
+    return chosen
+
+
+def _snippet(ctx: ReportContext, row: pd.Series, para: pd.Series) -> Markup:
+    box = snippets.Box(para["x0"], para["top"], para["x1"], para["bottom"])
+    png = snippets.paragraph_snippet(
+        ctx.inputs.pdf_paths[row["statement_id"]], int(para["page"]), box
+    )
+    excerpt = para["text"] if len(para["text"]) <= 160 else para["text"][:157] + "…"
+    alt = (
+        f"Ausschnitt aus Seite {int(para['page'])} von {row['source_file']}; markiert ist "
+        f"Absatz {int(para['paragraph_no']) + 1}: „{excerpt}“"
+    )
+    caption = m.join(
+        [
+            m.tag("strong", row["sender"] or row["source_file"]),
+            f"Seite {int(para['page'])}, Absatz {int(para['paragraph_no']) + 1} (markiert)",
+            m.link(ctx.links.get(row["statement_id"]), row["source_file"]),
+        ],
+        " · ",
+    )
+    return m.figure(snippets.png_data_uri(png), alt, caption)

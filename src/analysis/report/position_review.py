@@ -1,0 +1,163 @@
+"""Sections of ``notebooks/02-positions.py``: the codebook, every statement's codes with their
+confidence, disagreements (with corrections and with human coding), and how to correct a code."""
+
+from __future__ import annotations
+
+import pandas as pd
+from markupsafe import Markup
+
+from analysis.report import agreement, charts, council, review
+from analysis.report import markup as m
+from analysis.report.context import ReportContext
+from analysis.report.inputs import CORRECTION_COLUMNS, CORRECTIONS_FILE
+from analysis.report.labels import STANCES
+
+
+def codebook(ctx: ReportContext) -> Markup:
+    """Position and stance codes with their German labels and definitions."""
+    labels = ctx.labels
+    positions = pd.DataFrame(
+        {
+            "Code": labels.position_order(),
+            "Bezeichnung": [labels.position(c) for c in labels.position_order()],
+            "Bedeutung": [labels.position_definitions.get(c) for c in labels.position_order()],
+        }
+    )
+    stances = pd.DataFrame(
+        {
+            "Code": list(STANCES),
+            "Bezeichnung": [labels.stance(c) for c in STANCES],
+            "Bedeutung": [labels.stance_definitions.get(c) for c in STANCES],
+        }
+    )
+    source = "aus dem angegebenen Codebuch" if ctx.inputs.codebook else "Standardcodes"
+    return m.table(positions, f"Positionen ({source})") + m.table(stances, "Haltungen")
+
+
+def coding_table(ctx: ReportContext) -> Markup:
+    """Every readable statement with position, stance, confidence, cluster and corrections."""
+    if not ctx.has_positions:
+        return m.note(council.NO_ANALYSIS)
+    coded = ctx.coded
+    table = pd.DataFrame(
+        {
+            "ID": coded["statement_id"],
+            "Absender": coded["sender"],
+            "Gruppe": coded["group_label"],
+            "Position": coded["position_label"],
+            "Sicherheit P.": coded["position_score"].map(lambda v: m.number(v, 2)),
+            "Haltung": coded["stance_label"],
+            "Sicherheit H.": coded["stance_score"].map(lambda v: m.number(v, 2)),
+            "Cluster": coded["cluster"].map(lambda c: "–" if pd.isna(c) else str(int(c))),
+            "Korrigiert": coded["corrected"].map({True: "ja", False: "nein"}),
+        }
+    )
+    numeric = ["Sicherheit P.", "Sicherheit H.", "Cluster"]
+    return m.table(table, "Codierung je Stellungnahme", numeric=numeric, class_="compact")
+
+
+def confidence(ctx: ReportContext) -> Markup:
+    """How sure the analysis is of its positions: chart and table."""
+    if not ctx.has_positions:
+        return m.note(council.NO_ANALYSIS)
+    chart = charts.confidence(ctx.coded["position_score"].astype(float))
+    numbers = chart.data.rename(columns={"label": "Sicherheit", "count": "Stellungnahmen"})
+    return council.chart_with_table(chart, numbers, "Sicherheit der Positionen", ["Stellungnahmen"])
+
+
+def disagreements(ctx: ReportContext) -> Markup:
+    """Where a person's correction or the human coding differs from the machine's code."""
+    if not ctx.has_positions:
+        return m.note(council.NO_ANALYSIS)
+    labels = ctx.labels
+    parts = [m.heading(3, "Korrekturen von Hand")]
+    corrected = ctx.coded[ctx.coded["corrected"]]
+    if corrected.empty:
+        parts.append(m.para(f"Keine: {CORRECTIONS_FILE} fehlt oder ändert nichts."))
+    else:
+        parts.append(
+            m.table(
+                pd.DataFrame(
+                    {
+                        "ID": corrected["statement_id"],
+                        "Absender": corrected["sender"],
+                        "Maschine": [
+                            f"{labels.position(p)} / {labels.stance(s)}"
+                            for p, s in zip(
+                                corrected["machine_position"],
+                                corrected["machine_stance"],
+                                strict=True,
+                            )
+                        ],
+                        "Korrigiert": [
+                            f"{labels.position(p)} / {labels.stance(s)}"
+                            for p, s in zip(corrected["position"], corrected["stance"], strict=True)
+                        ],
+                        "Anmerkung": corrected["note"],
+                    }
+                ),
+                "Von Hand korrigierte Codierungen",
+            )
+        )
+    parts.append(m.heading(3, "Abweichungen von der menschlichen Codierung"))
+    parts.append(_gold_differences(ctx))
+    return m.join(parts)
+
+
+def _gold_differences(ctx: ReportContext) -> Markup:
+    if ctx.inputs.gold is None:
+        return m.para("Keine menschliche Codierung angegeben (Parameter gold).")
+    matched = agreement.with_gold(ctx.coded, ctx.inputs.gold)
+    differ = matched[
+        (matched["position"] != matched["gold_position"])
+        | (matched["stance"] != matched["gold_stance"])
+    ]
+    if differ.empty:
+        return m.para(f"Keine Abweichung bei {len(matched)} verglichenen Stellungnahmen.")
+    labels = ctx.labels
+    table = pd.DataFrame(
+        {
+            "ID": differ["statement_id"],
+            "Absender": differ["sender"],
+            "Maschine": [
+                f"{labels.position(p)} / {labels.stance(s)}"
+                for p, s in zip(differ["position"], differ["stance"], strict=True)
+            ],
+            "Mensch": [
+                f"{labels.position(p)} / {labels.stance(s)}"
+                for p, s in zip(differ["gold_position"], differ["gold_stance"], strict=True)
+            ],
+        }
+    )
+    caption = f"{len(differ)} von {len(matched)} Stellungnahmen weichen ab"
+    return m.table(table, caption)
+
+
+def how_to_correct(ctx: ReportContext) -> Markup:
+    """Instructions and a ready-to-fill corrections file for the statements worth checking."""
+    path = ctx.inputs.processed / CORRECTIONS_FILE
+    steps = [
+        Markup("Datei <code>")
+        + m.esc(str(path))
+        + Markup("</code> anlegen oder öffnen (UTF-8, Trennzeichen Komma oder Semikolon)."),
+        "Je zu korrigierender Stellungnahme eine Zeile: statement_id, position, stance, note. "
+        "Ein leeres Feld behält den maschinellen Code.",
+        "Erlaubte Codes stehen oben im Codebuch (Spalte Code).",
+        "Bericht neu erstellen: statements report --processed … --out …; korrigierte Werte "
+        "sind im Bericht als „von Hand korrigiert“ markiert.",
+    ]
+    flagged = ctx.coded[review.review_reasons(ctx.coded).map(bool)]
+    template = [",".join(CORRECTION_COLUMNS)] + [
+        f"{r.statement_id},{r.position or ''},{r.stance or ''}," for r in flagged.itertuples()
+    ]
+    parts = [
+        m.bullet_list(steps, ordered=True),
+        m.para("Vorlage mit den Stellungnahmen, die zur Prüfung markiert sind:"),
+        m.tag("pre", "\n".join(template), class_="template"),
+    ]
+    if ctx.problems:
+        parts += [
+            m.note("Probleme mit der vorhandenen Korrekturdatei:"),
+            m.bullet_list(ctx.problems),
+        ]
+    return m.join(parts)

@@ -1,0 +1,71 @@
+"""Agreement with human coding, statements to review, form letters, metadata completeness."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.report import agreement, council, review
+
+
+def test_kappa_for_a_known_table():
+    # 20 pairs: observed agreement 0.7, chance agreement 0.5 → κ = 0.4
+    machine = pd.Series(["a"] * 10 + ["b"] * 10)
+    human = pd.Series(["a"] * 7 + ["b"] * 3 + ["a"] * 3 + ["b"] * 7)
+    result = agreement.agreement(machine, human)
+    assert result["n"] == 20 and result["accuracy"] == pytest.approx(0.7)
+    assert result["kappa"] == pytest.approx(0.4)
+
+
+def test_kappa_is_undefined_when_both_use_one_code():
+    assert agreement.agreement(pd.Series(["a", "a"]), pd.Series(["a", "a"]))["kappa"] is None
+
+
+def test_confusion_has_human_rows_and_machine_columns():
+    table = agreement.confusion(pd.Series(["a", "b"]), pd.Series(["a", "a"]), ["a", "b"])
+    assert table.loc["a", "b"] == 1 and table.loc["a", "a"] == 1 and table.loc["b"].sum() == 0
+
+
+def _statement(sid: str, text: str, **extra) -> dict:
+    row = {"statement_id": sid, "status": "ok", "text": text, "ocr": False,
+           "sender_org": "Verein", "stakeholder_group": "association", "position": "integrate",
+           "position_score": 0.9, "corrected": False}  # fmt: skip
+    return row | extra
+
+
+def test_nearly_identical_letters_form_one_group():
+    letter = "Wir fordern eine eigene Strategie für den Radverkehr in unserer Stadt. " * 5
+    rows = [_statement("a", letter), _statement("b", letter.replace("Stadt", "Stadt!")),
+            _statement("c", "Ganz anderer Text über etwas anderes. " * 8)]  # fmt: skip
+    assert review.form_letter_groups(pd.DataFrame(rows)) == [["a", "b"]]
+
+
+def test_review_reasons_name_ocr_missing_sender_and_low_confidence():
+    rows = pd.DataFrame([_statement("a", "t", ocr=True, sender_org=None, position_score=0.3)])
+    reasons = review.review_reasons(rows).iloc[0]
+    assert reasons == ["Text per Texterkennung (OCR) gelesen", "Absender fehlt",
+                       "geringe Sicherheit (0,30)"]  # fmt: skip
+
+
+def test_corrected_statement_is_not_flagged_for_low_confidence():
+    rows = pd.DataFrame([_statement("a", "t", position_score=0.3, corrected=True)])
+    assert review.review_reasons(rows).iloc[0] == []
+
+
+def test_completeness_counts_filled_fields_of_readable_statements():
+    rows = pd.DataFrame([_statement("a", "t"), _statement("b", "t", status="error")])
+    for column in review.METADATA_FIELDS:
+        rows[column] = rows.get(column, "x")
+    rows.loc[0, "date"] = None
+    table = review.completeness(rows).set_index("field")
+    assert table.loc["Datum", "filled"] == 0 and table.loc["Absender", "filled"] == 1
+    assert (table["total"] == 1).all()
+
+
+def test_analysis_duplicates_group_form_letters_before_text_similarity():
+    coded = pd.DataFrame(
+        {"statement_id": ["a", "b", "c", "d"], "duplicate_of": [None, "a", "a", None],
+         "text": ["x", "y", "z", "w"], "status": ["ok"] * 4}
+    )  # fmt: skip
+    groups, how = council._letter_groups(coded)
+    assert groups == [["a", "b", "c"]] and how == "laut Auswertung"
