@@ -10,26 +10,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-ERROR_KINDS = (
-    "encrypted",
-    "damaged",
-    "empty",
-    "not_pdf",
-    "no_text",
-    "too_large",
-    "timeout",
-    "other",
-)
-STAKEHOLDER_GROUPS = (
-    "administration",
-    "commissioner",
-    "advisory_board",
-    "political_group",
-    "association",
-    "business",
-    "academia",
-    "citizen",
-)
+from analysis.codes import ERROR_KINDS, STAKEHOLDER_GROUPS, STANCES
 
 
 class StatementsTable(pa.DataFrameModel):
@@ -92,9 +73,6 @@ class SentencesTable(pa.DataFrameModel):
         strict = True
         ordered = True
         unique = ["statement_id", "paragraph_no", "sentence_no"]
-
-
-STANCES = ("support", "conditional", "oppose", "neutral")
 
 
 class PositionsTable(pa.DataFrameModel):

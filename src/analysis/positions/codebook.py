@@ -27,9 +27,10 @@ from typing import Any
 
 import yaml
 
+from analysis.codes import STANCES
+
 DEFAULT_CODEBOOK = Path(__file__).resolve().parents[3] / "codebooks" / "generic-de.yaml"
 SECTIONS = ("positions", "stances", "concerns", "signals")
-STANCES = ("support", "conditional", "oppose", "neutral")
 _WORD_RE = re.compile(r"^[\w\-*|.'’/]+\??$")
 _GAP_RE = re.compile(r"^\.\.(\d*)$")
 _TOKEN_RE = re.compile(r"\([^)]*\)\??|\S+")

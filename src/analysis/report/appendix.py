@@ -8,10 +8,10 @@ from importlib import metadata
 import pandas as pd
 from markupsafe import Markup
 
+from analysis.codes import STANCES
 from analysis.report import agreement, review
 from analysis.report import markup as m
 from analysis.report.context import ReportContext
-from analysis.report.labels import STANCES
 
 PACKAGE = "stellungnahmen-analyse"
 

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from analysis.report.labels import STANCES, Labels
+from analysis.codes import STANCES
+from analysis.report.labels import Labels
 
 # The contract's columns, then what the analysis adds and the report uses when present:
 # concerns (list of codes), duplicate_of and endorses (statement ids of form letters and

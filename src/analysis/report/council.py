@@ -7,10 +7,11 @@ from __future__ import annotations
 import pandas as pd
 from markupsafe import Markup
 
+from analysis.codes import STANCES
 from analysis.report import charts, coding, review
 from analysis.report import markup as m
 from analysis.report.context import ReportContext
-from analysis.report.labels import GROUPS, POSITION_COLOURS, STANCE_COLOURS, STANCES
+from analysis.report.labels import GROUPS, POSITION_COLOURS, STANCE_COLOURS
 
 QUOTES_PER_STATEMENT = 2
 NO_ANALYSIS = (

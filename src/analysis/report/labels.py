@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from analysis.codes import POSITIONS, STAKEHOLDER_GROUPS
+
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
 # deficiency. Charts use these colours only.
 OKABE_ITO = {
@@ -24,18 +26,7 @@ OKABE_ITO = {
 }
 PALETTE = tuple(OKABE_ITO.values())
 
-POSITIONS = ("standalone", "integrate", "defer", "reject", "unclear")
-STANCES = ("support", "conditional", "oppose", "neutral")
-GROUPS = (
-    "administration",
-    "commissioner",
-    "advisory_board",
-    "political_group",
-    "association",
-    "business",
-    "academia",
-    "citizen",
-)
+GROUPS = STAKEHOLDER_GROUPS
 CONCERNS = (
     "resources",
     "costs",

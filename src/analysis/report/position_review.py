@@ -6,11 +6,11 @@ from __future__ import annotations
 import pandas as pd
 from markupsafe import Markup
 
+from analysis.codes import STANCES
 from analysis.report import agreement, charts, council, review
 from analysis.report import markup as m
 from analysis.report.context import ReportContext
 from analysis.report.inputs import CORRECTION_COLUMNS, CORRECTIONS_FILE
-from analysis.report.labels import STANCES
 
 
 def codebook(ctx: ReportContext) -> Markup:
