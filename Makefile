@@ -4,6 +4,7 @@ BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed
 
 SAMPLE = data/raw/sample
+SAMPLE_GOLD = data/raw/sample-gold.jsonl
 PROCESSED = data/processed
 REPORTS = reports
 LAB_STAMP = $(VENV)/.lab-installed
@@ -27,7 +28,8 @@ FORCE:
 demo: setup
 	$(BIN)/statements ingest $(SAMPLE) --out $(PROCESSED)
 	$(BIN)/statements analyze --processed $(PROCESSED)
-	$(BIN)/statements report --processed $(PROCESSED) --out $(REPORTS)
+	$(BIN)/statements evaluate --processed $(PROCESSED) --gold $(SAMPLE_GOLD) --lomo
+	$(BIN)/statements report --processed $(PROCESSED) --out $(REPORTS) --gold $(SAMPLE_GOLD)
 	@echo
 	@echo "Fertig. Tabellen: $(PROCESSED)/  Berichte: $(REPORTS)/index.html"
 	@echo "Done. Tables: $(PROCESSED)/  Reports: $(REPORTS)/index.html"

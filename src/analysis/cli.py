@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -15,6 +16,7 @@ from analysis.ingest import batch
 from analysis.ingest.work import FileResult, IngestConfig, Source
 
 SHOWN_ERRORS = 20
+EVALUATION = "evaluation.json"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -140,11 +142,14 @@ def _evaluate(args: argparse.Namespace) -> int:
 
     if not args.gold and not args.coders:
         return _fail("evaluate needs --gold and/or --coders")
-    print(
-        evaluate.run(
-            args.processed, args.gold, lomo=args.lomo, coders=args.coders, as_json=args.json
-        )
-    )
+    outputs = evaluate.evaluations(args.processed, args.gold, lomo=args.lomo, coders=args.coders)
+    if args.gold:
+        # The report's methods section quotes these figures.
+        batch.write_json(args.processed / EVALUATION, evaluate.to_json(outputs))
+    if args.json:
+        print(json.dumps(evaluate.to_json(outputs), ensure_ascii=False, indent=1))
+    else:
+        print(evaluate.to_text(outputs))
     return 0
 
 

@@ -5,6 +5,7 @@ that says in German what is missing when the analysis has not run."""
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -156,10 +157,16 @@ def test_accuracy_comes_from_the_evaluation_file(corpus, tmp_path):
         (processed / f"{name}.parquet").write_bytes(
             (corpus.processed / f"{name}.parquet").read_bytes()
         )
-    (processed / "evaluation.json").write_text('{"position": {"macro_f1": 0.71}}', "utf-8")
+    measure = {"value": 0.71, "ci95": [0.6, 0.8]}
+    report = {"n": 49, "evidence_hit_rate": 0.9}
+    report |= {key: {"macro_f1": measure, "accuracy": measure, "kappa": measure}
+               for key in ("position", "stance")}  # fmt: skip
+    evaluation = {"leave-one-motion-out (processed text)": report}
+    (processed / "evaluation.json").write_text(json.dumps(evaluation), "utf-8")
     result = build.build_reports(processed, tmp_path / "out", "BA-090/2020", checks=False)
     text = soup_of(result.pages["ba-090-2020"]).get_text(" ")
-    assert "position / macro_f1" in text and "0,710" in text
+    assert "Position (Antrag ausgelassen, n = 49)" in text
+    assert "Macro-F1" in text and "0,710" in text and "0,600 bis 0,800" in text
 
 
 def test_unknown_motion_is_an_error_that_names_the_known_ones(corpus, tmp_path):

@@ -346,9 +346,19 @@ def _sha_of(path: Path) -> str:
 
 
 def _write_manifest(out: Path, manifest: dict) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".manifest-", suffix=".tmp", dir=out)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(manifest, fh, ensure_ascii=False, indent=1, sort_keys=True)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, out / MANIFEST)
+    write_json(out / MANIFEST, manifest)
+
+
+def write_json(target: Path, data: dict) -> None:
+    """Write ``data`` as JSON to ``target`` atomically (temporary file, fsync, rename)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=1, sort_keys=True)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -286,16 +286,16 @@ def jsonable(report: dict) -> dict:
     return out
 
 
-def run(
+def evaluations(
     processed: str | Path | None,
     gold: str | Path | None = None,
     lomo: bool = False,
     text: str = "processed",
     coders: Sequence[str | Path] | None = None,
     n_boot: int = 1000,
-    as_json: bool = False,
-) -> str:
-    """The evaluation as printable text (what ``statements evaluate`` prints)."""
+) -> list[tuple[str, dict]]:
+    """(title, report) pairs: agreement with gold (as coded, or leave-one-motion-out) and of
+    two human coders."""
     outputs = []
     if gold:
         records = read_gold(gold)
@@ -310,15 +310,39 @@ def run(
         outputs.append((title, scored.report(n_boot)))
     if coders:
         outputs.append(("coders", coder_agreement(*coders)))
+    return outputs
+
+
+def to_json(outputs: list[tuple[str, dict]]) -> dict:
+    """The evaluations as one JSON-ready object keyed by title."""
+    return {title: jsonable(report) for title, report in outputs}
+
+
+def to_text(outputs: list[tuple[str, dict]]) -> str:
+    """The evaluations as printable text (what ``statements evaluate`` prints)."""
     parts = []
     for title, report in outputs:
-        if as_json:
-            parts.append(json.dumps({title: jsonable(report)}, ensure_ascii=False, indent=1))
-        elif title == "coders":
+        if title == "coders":
             parts.append(f"== two coders (n={report['n']})\n{json.dumps(report, indent=1)}")
         else:
             parts.append(format_report(report, title))
     return "\n\n".join(parts)
+
+
+def run(
+    processed: str | Path | None,
+    gold: str | Path | None = None,
+    lomo: bool = False,
+    text: str = "processed",
+    coders: Sequence[str | Path] | None = None,
+    n_boot: int = 1000,
+    as_json: bool = False,
+) -> str:
+    """The evaluation as printable text, or as JSON text."""
+    outputs = evaluations(processed, gold, lomo=lomo, text=text, coders=coders, n_boot=n_boot)
+    if as_json:
+        return json.dumps(to_json(outputs), ensure_ascii=False, indent=1)
+    return to_text(outputs)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -157,6 +157,10 @@ LIMITS = [
 ]
 
 
+MEASURES = (("macro_f1", "Macro-F1"), ("accuracy", "Anteil richtig"), ("kappa", "Cohens κ"))
+TARGETS = (("position", "Position"), ("stance", "Haltung"))
+
+
 def accuracy(ctx: ReportContext) -> Markup:
     """The figures of ``evaluation.json`` when the analysis measured itself, else say it did not."""
     figures = ctx.inputs.evaluation
@@ -165,20 +169,48 @@ def accuracy(ctx: ReportContext) -> Markup:
             "Nicht gemessen: Für diese Daten liegt keine Auswertung gegen eine menschliche "
             "Codierung vor (evaluation.json fehlt)."
         )
-    rows = [{"Kennzahl": k, "Wert": _value(v)} for k, v in flatten(figures)]
-    return m.table(
-        pd.DataFrame(rows), "Gemessene Genauigkeit (aus evaluation.json)", numeric=["Wert"]
-    )
+    parts = [m.table(accuracy_table(figures), "Gemessene Genauigkeit", numeric=["Wert"])]
+    if any(title.startswith("leave-one-motion-out") for title in figures):
+        parts.append(
+            m.para(
+                "„Antrag ausgelassen“: Jeder Antrag wurde von einem Modell codiert, das die "
+                "Stellungnahmen zu diesem Antrag nie gesehen hat; so misst die Zahl, wie gut "
+                "die Codierung auf neue Anträge übertragbar ist. 95-%-Intervall per Bootstrap."
+            )
+        )
+    return Markup("").join(parts)
 
 
-def flatten(value, prefix: str = "") -> list[tuple[str, object]]:
-    """Nested dicts → ``("a / b", value)`` pairs, in the file's order; lists stay values."""
-    if not isinstance(value, dict):
-        return [(prefix, value)]
-    pairs = []
-    for key, item in value.items():
-        pairs += flatten(item, f"{prefix} / {key}" if prefix else str(key))
-    return pairs
+def accuracy_table(figures: dict) -> pd.DataFrame:
+    """Headline measures in German, one row each: evaluation, target, measure, value, interval."""
+    rows = []
+    for title, report in figures.items():
+        if not isinstance(report, dict) or "position" not in report:
+            continue
+        how = "Antrag ausgelassen" if title.startswith("leave-one-motion-out") else "wie codiert"
+        for key, target in TARGETS:
+            for measure, label in MEASURES:
+                value = report[key].get(measure, {})
+                low, high = value.get("ci95", (None, None))
+                interval = f"{_value(low)} bis {_value(high)}" if low is not None else "–"
+                rows.append(
+                    {
+                        "Auswertung": f"{target} ({how}, n = {report.get('n')})",
+                        "Kennzahl": label,
+                        "Wert": _value(value.get("value")),
+                        "95-%-Intervall": interval,
+                    }
+                )
+        if "evidence_hit_rate" in report:
+            rows.append(
+                {
+                    "Auswertung": f"Belegstellen ({how})",
+                    "Kennzahl": "Trefferquote",
+                    "Wert": _value(report["evidence_hit_rate"]),
+                    "95-%-Intervall": "–",
+                }
+            )
+    return pd.DataFrame(rows)
 
 
 def _value(value) -> str:
