@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument(
         "--max-memory", type=int, default=4096, help="memory limit per worker in MB (0: none)"
     )
+    ingest.add_argument(
+        "--max-file-mb", type=float, default=200.0, help="size limit per file in MB (0: none)"
+    )
     ingest.add_argument("--quiet", action="store_true", help="no progress on stderr")
     ingest.set_defaults(func=_ingest)
 
@@ -89,6 +92,7 @@ def _ingest(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         ocr=args.ocr,
         max_memory_mb=args.max_memory,
+        max_file_mb=args.max_file_mb,
     )
     with tqdm(unit="file", disable=args.quiet, file=sys.stderr, desc="ingest") as bar:
         pages = 0

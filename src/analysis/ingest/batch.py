@@ -23,9 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from analysis.ingest.cache import CACHE_DIR
 from analysis.ingest.work import FileResult, IngestConfig, Source
 
 MANIFEST = "manifest.json"
+EMPTY_SHA = hashlib.sha256(b"").hexdigest()
 LOCK = ".lock"
 TABLES = ("statements", "paragraphs", "sentences")
 # Tasks in flight per worker: enough to keep workers busy, few enough to bound memory.
@@ -51,14 +53,17 @@ class RunSummary:
 
 def find_sources(roots: Iterable[Path]) -> list[Source]:
     """Every PDF under ``roots`` (files are taken as given, folders searched recursively),
-    sorted by name so that runs are deterministic."""
+    sorted by name so that runs are deterministic. Symbolic links to folders are not followed;
+    a link to a file outside its folder is listed as ``outside`` (and never read)."""
     found: dict[str, Source] = {}
     for root in roots:
         if root.is_dir():
+            inside = root.resolve()
             for path in sorted(root.rglob("*")):
                 if path.is_file() and path.suffix.lower() == ".pdf":
                     name = path.relative_to(root).as_posix()
-                    found.setdefault(name, Source(path, name))
+                    outside = path.is_symlink() and not path.resolve().is_relative_to(inside)
+                    found.setdefault(name, Source(path, name, outside))
         else:
             found.setdefault(root.name, Source(root, root.name))
     return [found[k] for k in sorted(found)]
@@ -98,7 +103,7 @@ def _ingest(
     progress: Progress | None,
 ) -> RunSummary:
     sources = find_sources(roots)
-    shas = {s.name: file_sha256(s.path) for s in sources}
+    shas = {s.name: EMPTY_SHA if s.outside else file_sha256(s.path) for s in sources}
     inputs = [[s.name, shas[s.name]] for s in sources]
     previous = _read_manifest(out)
     if previous and _unchanged(out, previous, inputs, config):
@@ -132,10 +137,18 @@ def output_lock(out: Path) -> Iterator[None]:
         handle.truncate()
         handle.write(f"pid {os.getpid()}")
         handle.flush()
+        remove_leftovers(out)
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def remove_leftovers(out: Path) -> None:
+    """Delete the temporary files (``.*.tmp``) of runs that were killed before they could
+    clean up; holding the lock proves that no run is still writing them."""
+    for leftover in [*out.glob(".*.tmp"), *(out / CACHE_DIR).rglob(".*.tmp")]:
+        leftover.unlink(missing_ok=True)
 
 
 def _run(
@@ -201,6 +214,9 @@ def _results(
         todo = iter(sources)
         while True:
             while len(pending) < window and (source := next(todo, None)) is not None:
+                if source.outside:
+                    pending.append((source, outside_result(source)))
+                    continue
                 hit = cache.get(shas[source.name], source.name)
                 task = hit or executor.submit(source, config, shas[source.name])
                 pending.append((source, task))
@@ -208,11 +224,25 @@ def _results(
                 return
             source, task = pending.popleft()
             if isinstance(task, FileResult):
-                yield source, task, True
+                yield source, task, not source.outside
                 continue
             result = executor.collect(task, source, config, shas[source.name])
             cache.put(shas[source.name], result)
             yield source, result, False
+
+
+def outside_result(source: Source) -> FileResult:
+    """The error row of a symbolic link that leads out of its source folder: such a file is
+    not read, so a folder from elsewhere cannot pull other files of this machine into the
+    tables (and from there into published reports)."""
+    from analysis.ingest.pipeline import error_row
+
+    message = (
+        f"{source.name}: the file is a symbolic link to a file outside the source folder; it "
+        "was not read. If the file belongs to the statements, copy it into the folder (or name it "
+        "on the command line) and run ingest again."
+    )
+    return FileResult(statements=[error_row(source, EMPTY_SHA, "other", message)])
 
 
 def _executor(workers: int, scheduler: str | None, config: IngestConfig) -> Any:

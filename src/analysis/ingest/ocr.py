@@ -45,6 +45,10 @@ OCR_GAIN = 2
 MAX_SKEW = 0.09
 # Rendering is capped at this many pixels, so an oversized page cannot exhaust memory.
 MAX_PIXELS = 40_000_000
+_TOO_LARGE = (
+    "{}: the page measures {:g} × {:g} points, too large to render for OCR (an A4 page is "
+    "595 × 842). Check the file; request a copy with normal page sizes."
+)
 INSTALL_HINT = (
     "Install Tesseract with German language data: `apt-get install tesseract-ocr "
     "tesseract-ocr-deu` (Debian/Ubuntu); with conda: `conda install -c conda-forge tesseract` "
@@ -192,6 +196,8 @@ def _render(
                 raise ValueError(f"{label}: the PDF has {len(pdf)} pages")
             page = pdf[page_number - 1]
             frame = _frame(page, dpi)
+            if frame.dpi < 1:
+                raise OcrError("too_large", _TOO_LARGE.format(label, frame.width, frame.height))
             image = page.render(scale=1 / frame.scale, grayscale=True).to_pil()
             image.save(target, dpi=(frame.dpi, frame.dpi), compress_level=1)
             return frame, image
@@ -218,7 +224,8 @@ def _frame(page: pdfium.PdfPage, dpi: int) -> _Frame:
     top = height - max(y for _, y in corners)
     area = (crop[2] - crop[0]) * (crop[3] - crop[1]) / 72**2
     used = min(dpi, int(math.sqrt(MAX_PIXELS / area))) if area > 0 else dpi
-    return _Frame(width, height, left + shift_x, top + shift_top, 72 / used, used)
+    scale = 72 / used if used else math.inf  # used 0: not even 1 dpi fits MAX_PIXELS
+    return _Frame(width, height, left + shift_x, top + shift_top, scale, used)
 
 
 def _box(raw: Iterable[float]) -> tuple[float, float, float, float]:

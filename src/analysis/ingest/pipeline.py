@@ -25,6 +25,7 @@ INSTALL_OCR = (
     "Install it (`apt-get install tesseract-ocr tesseract-ocr-deu`; conda: `tesseract`) "
     "and run ingest again"
 )
+TIMEOUT_REPEAT = 1.0
 NO_TEXT_ADVICE = {
     "off": "OCR is switched off. Run ingest with `--ocr auto` to read scanned pages",
     "auto": "OCR found no text either. Check that the file shows a statement; if it is a "
@@ -38,12 +39,16 @@ def ingest_file(source: Source, config: IngestConfig, sha: str) -> FileResult:
     """One file → its rows (``sha`` is the hash of its bytes, computed by the caller)."""
     try:
         with time_limit(config.timeout, source.name):
-            doc = with_ocr(source, read_pdf(source.path, source.name, config.max_pages), config)
+            doc = read_pdf(source.path, source.name, config.max_pages, config.max_file_mb)
+            doc = with_ocr(source, doc, config)
             if not any(page.lines for page in doc.pages):
                 raise IngestError("no_text", source.name, NO_TEXT_ADVICE[config.ocr])
             statements = [extract_statement(part) for part in members(doc)]
     except (IngestError, OcrError) as err:
         return FileResult(statements=[error_row(source, sha, err.kind, err.message)])
+    except Exception as exc:  # noqa: BLE001 - a hostile file must not abort the whole run
+        message = IngestError("other", source.name, f"{type(exc).__name__}: {exc}").message
+        return FileResult(statements=[error_row(source, sha, "other", message)])
     result = FileResult(pages=len(doc.pages))
     for statement in statements:
         _add_statement(result, source, sha, statement, page_count=len(doc.pages))
@@ -76,8 +81,11 @@ def time_limit(seconds: float, name: str) -> Iterator[None]:
         raise IngestError("timeout", name, f"{seconds:g} s")
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
+        # Re-raised every second after the limit: parser code that swallows the first
+        # exception (a broad ``except`` in a library) cannot turn a timeout into a hang. Armed
+        # inside ``try``, so that even an alarm that fires at once is disarmed again.
+        signal.setitimer(signal.ITIMER_REAL, seconds, TIMEOUT_REPEAT)
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)

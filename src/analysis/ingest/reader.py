@@ -40,8 +40,7 @@ ADVICE = {
     "(e.g. `qpdf in.pdf repaired.pdf`) and add the repaired file.",
     "no_text": "{file}: no page has a usable text layer (it is probably a scan or blank): "
     "{detail}.",
-    "too_large": "{file}: the PDF has {detail}, more than the limit. Split it into smaller files "
-    "or raise the limit (`--max-pages`).",
+    "too_large": "{file}: the PDF {detail}. Split it into smaller files or raise the limit.",
     "timeout": "{file}: reading took longer than the limit of {detail}. Check the file (it may be "
     "malformed or extremely complex) or raise the limit (`--timeout`).",
     "other": "{file}: unexpected error while reading ({detail}). Please report this file to the "
@@ -58,18 +57,29 @@ class IngestError(Exception):
         super().__init__(self.message)
 
 
-def read_pdf(path: Path, display_name: str, max_pages: int = 2000) -> Document:
-    """Read ``path`` into a Document; raise IngestError for files that cannot be read."""
+def read_pdf(path: Path, display_name: str, max_pages: int = 2000, max_mb: float = 0) -> Document:
+    """Read ``path`` into a Document; raise IngestError for files that cannot be read (or
+    that have more than ``max_pages`` pages or ``max_mb`` megabytes; 0: no size limit)."""
+    size = _size(path, display_name)
+    if max_mb > 0 and size > max_mb * 2**20:
+        detail = f"is {size / 2**20:.1f} MB, more than the limit of {max_mb:g} MB (`--max-file-mb`)"
+        raise IngestError("too_large", display_name, detail)
     head = _read_head(path, display_name)
     if not head:
         raise IngestError("empty", display_name)
     if b"%PDF" not in head:
         raise IngestError("not_pdf", display_name)
     try:
-        with pdfplumber.open(path, password="") as pdf:
+        pdf = pdfplumber.open(path, password="")
+        try:
             if len(pdf.pages) > max_pages:
-                raise IngestError("too_large", display_name, f"{len(pdf.pages)} pages")
+                detail = f"has {len(pdf.pages)} pages, more than the limit of {max_pages}"
+                raise IngestError("too_large", display_name, f"{detail} (`--max-pages`)")
             return Document(pages=tuple(_read_page(p) for p in pdf.pages))
+        finally:
+            # Not pdf.close(): it walks the page tree again, which on a cyclic tree that a
+            # timeout interrupted never ends. Closing the file is all that is needed here.
+            pdf.stream.close()
     except IngestError:
         raise
     except PdfminerException as exc:
@@ -82,6 +92,13 @@ def read_pdf(path: Path, display_name: str, max_pages: int = 2000) -> Document:
         raise IngestError("damaged", display_name, _describe(exc)) from exc
 
 
+def _size(path: Path, display_name: str) -> int:
+    try:
+        return path.stat().st_size
+    except OSError as exc:
+        raise IngestError("other", display_name, _describe(exc)) from exc
+
+
 def _read_head(path: Path, display_name: str) -> bytes:
     try:
         with path.open("rb") as fh:
@@ -91,6 +108,8 @@ def _read_head(path: Path, display_name: str) -> bytes:
 
 
 def _classify(cause: BaseException, display_name: str) -> IngestError:
+    if isinstance(cause, IngestError):  # a timeout that pdfplumber wrapped
+        return cause
     if isinstance(cause, PDFPasswordIncorrect):
         return IngestError("encrypted", display_name)
     return IngestError("damaged", display_name, _describe(cause))

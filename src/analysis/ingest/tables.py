@@ -39,10 +39,15 @@ class TableSink:
         self.chunk_rows = chunk_rows
         self.titles: dict[str, Counter[str]] = {}
         self.buffers: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
-        self.tmp = {name: _temp_path(out, name) for name in TABLE_NAMES}
-        self.writers = {
-            name: pq.ParquetWriter(self.tmp[name], arrow_schema(name)) for name in TABLE_NAMES
-        }
+        self.tmp: dict[str, str] = {}
+        self.writers: dict[str, pq.ParquetWriter] = {}
+        try:
+            for name in TABLE_NAMES:
+                self.tmp[name] = _temp_path(out, name)
+                self.writers[name] = pq.ParquetWriter(self.tmp[name], arrow_schema(name))
+        except BaseException:  # an interrupt while starting must not leave files either
+            self.abort()
+            raise
 
     def add(self, result: FileResult) -> None:
         collect_motion_titles(result.statements, self.titles)
@@ -77,20 +82,27 @@ class TableSink:
     def _rewrite_titles(self) -> None:
         source = self.tmp["statements"]
         final = _temp_path(self.out, "statements")
-        with pq.ParquetWriter(final, arrow_schema("statements")) as writer:
-            for batch in pq.ParquetFile(source).iter_batches(batch_size=self.chunk_rows):
-                rows = batch.to_pylist()
-                apply_motion_titles(rows, self.titles)
-                writer.write_table(pa.Table.from_pylist(rows, schema=arrow_schema("statements")))
-        os.replace(final, source)
+        try:
+            with pq.ParquetWriter(final, arrow_schema("statements")) as writer:
+                for batch in pq.ParquetFile(source).iter_batches(batch_size=self.chunk_rows):
+                    rows = batch.to_pylist()
+                    apply_motion_titles(rows, self.titles)
+                    table = pa.Table.from_pylist(rows, schema=arrow_schema("statements"))
+                    writer.write_table(table)
+            os.replace(final, source)
+        except BaseException:
+            Path(final).unlink(missing_ok=True)
+            raise
 
     def abort(self) -> None:
         """Close and remove the temporary tables (the previous tables stay as they were)."""
         for name in TABLE_NAMES:
             try:
-                self.writers[name].close()
+                if name in self.writers:
+                    self.writers[name].close()
             finally:
-                Path(self.tmp[name]).unlink(missing_ok=True)
+                if name in self.tmp:
+                    Path(self.tmp[name]).unlink(missing_ok=True)
 
 
 def _temp_path(out: Path, name: str) -> str:

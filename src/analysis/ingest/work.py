@@ -18,21 +18,25 @@ class IngestConfig:
     timeout: float = 300.0
     ocr: str = "auto"
     max_memory_mb: int = 4096
+    max_file_mb: float = 200.0
 
     def fingerprint(self) -> str:
         """Identifies results that this configuration (and this code version) produces."""
         from analysis import __version__
 
         key = f"{__version__}|{self.max_pages}|{self.timeout}|{self.ocr}|{self.max_memory_mb}"
+        key += f"|{self.max_file_mb:g}"
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
 class Source:
-    """An input file and the name it carries in the tables (relative to its SRC, '/'-joined)."""
+    """An input file and the name it carries in the tables (relative to its SRC, '/'-joined).
+    ``outside``: a symbolic link found in a SRC folder that leads out of it (never read)."""
 
     path: Path
     name: str
+    outside: bool = False
 
 
 @dataclass

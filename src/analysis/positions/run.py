@@ -58,10 +58,7 @@ def analyze(
     sentences = pd.read_parquet(processed / "sentences.parquet")
     book = load_codebook(codebook) if codebook is not None else load_codebook()
     result = analyze_tables(statements, sentences, book, progress=progress)
-    written = {}
-    for name in OUTPUTS:
-        written[name] = write_atomic(getattr(result, name), processed / f"{name}.parquet")
-    return written
+    return write_tables({name: getattr(result, name) for name in OUTPUTS}, processed)
 
 
 def analyze_tables(
@@ -196,6 +193,29 @@ def _cluster_positions(table: pd.DataFrame, units: pd.DataFrame, coded: pd.DataF
         mixes.append(json.dumps({k: int(counts[k]) for k in sorted(counts.index)}))
     table["positions"] = mixes
     return table
+
+
+def write_tables(frames: dict[str, pd.DataFrame], folder: Path) -> dict[str, Path]:
+    """Write every table to a temporary file first, then rename them all over their targets:
+    a run killed while writing leaves the previous set whole, never new and old tables mixed
+    (bar the moment between the renames)."""
+    staged: dict[str, str] = {}
+    try:
+        for name, frame in frames.items():
+            fd, staged[name] = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=folder)
+            os.close(fd)
+            frame.to_parquet(staged[name], index=False)
+            with open(staged[name], "rb") as fh:
+                os.fsync(fh.fileno())
+    except BaseException:
+        for tmp in staged.values():
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    written = {}
+    for name, tmp in staged.items():
+        written[name] = folder / f"{name}.parquet"
+        os.replace(tmp, written[name])
+    return written
 
 
 def write_atomic(df: pd.DataFrame, target: Path) -> Path:

@@ -78,6 +78,8 @@ def build_reports(
     }
     run = _Run(notebooks, out, params, run_stamp(now or dt.datetime.now(dt.UTC)))
     out.mkdir(parents=True, exist_ok=True)
+    for leftover in out.glob(".*.tmp"):  # of a build that was killed (one build per folder)
+        leftover.unlink(missing_ok=True)
     result = BuildResult(index=out / "index.html")
     for item in chosen:
         _say(progress, f"Bericht {item.ref}")

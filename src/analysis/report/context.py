@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.report import coding, motions, provenance
+from analysis.report import coding, motions, provenance, redaction
 from analysis.report.inputs import ReportInputs
 from analysis.report.labels import Labels, labels_for
 
-REDACTED = "Privatperson (Name geschwärzt)"
+REDACTED = redaction.PRIVATE_PERSON
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,11 @@ def build(
     redact: bool = False,
     report_dir: str | Path | None = None,
 ) -> ReportContext:
-    """The context for ``motion`` (any spelling of its reference), or for all statements."""
+    """The context for ``motion`` (any spelling of its reference), or for all statements.
+
+    ``redact``: personal data of private persons replaced in every text (``redaction``)."""
+    if redact:
+        inputs = redaction.inputs(inputs)
     labels = labels_for(language, inputs.codebook)
     found = motions.motions(inputs.statements)
     chosen = motions.find(found, motion) if motion else None
@@ -60,7 +64,10 @@ def build(
     links = _links(inputs, Path(report_dir) if report_dir else Path.cwd())
     if redact:
         coded, unassigned = redact_people(coded), redact_people(unassigned)
-        links = {k: v for k, v in links.items() if k not in set(_private(inputs.statements))}
+        hidden = set(
+            inputs.statements.loc[redaction.hidden_mask(inputs.statements), "statement_id"]
+        )
+        links = {k: v for k, v in links.items() if k not in hidden}
     return ReportContext(
         inputs=inputs,
         labels=labels,
@@ -111,10 +118,7 @@ def _links(inputs: ReportInputs, report_dir: Path) -> dict[str, str]:
 
 def _private(statements: pd.DataFrame) -> pd.Series:
     """Ids of statements written by private persons (citizens), whose names a redaction hides."""
-    mask = (statements["stakeholder_group"] == "citizen") | (
-        statements["sender_org"].notna() & (statements["sender_org"] == statements["author"])
-    )
-    return statements.loc[mask, "statement_id"]
+    return statements.loc[redaction.private_mask(statements), "statement_id"]
 
 
 def redact_people(frame: pd.DataFrame) -> pd.DataFrame:

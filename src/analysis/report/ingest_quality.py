@@ -123,6 +123,8 @@ def provenance_snippets(ctx: ReportContext, limit: int = 3) -> Markup:
     The paragraph is the one holding the statement's best evidence sentence, or its first
     paragraph when there is no analysis yet. Reads the PDFs.
     """
+    if ctx.redact:  # an image of the page cannot be redacted
+        return m.note("Keine Seitenausschnitte: der Bericht ist geschwärzt.")
     chosen = _snippet_paragraphs(ctx, limit)
     if not chosen:
         return m.note(
