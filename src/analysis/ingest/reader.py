@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
 from pdfplumber.utils.exceptions import PdfminerException
 
 from analysis.ingest.records import Document, Line, Page, Word
@@ -72,8 +73,8 @@ def read_pdf(path: Path, display_name: str, max_pages: int = 2000, max_mb: float
     try:
         pdf = pdfplumber.open(path, password="")
         try:
-            if len(pdf.pages) > max_pages:
-                detail = f"has {len(pdf.pages)} pages, more than the limit of {max_pages}"
+            if _more_pages_than(pdf, max_pages):
+                detail = f"has more than {max_pages} pages, the limit"
                 raise IngestError("too_large", display_name, f"{detail} (`--max-pages`)")
             return Document(pages=tuple(_read_page(p) for p in pdf.pages))
         finally:
@@ -97,6 +98,12 @@ def _size(path: Path, display_name: str) -> int:
         return path.stat().st_size
     except OSError as exc:
         raise IngestError("other", display_name, _describe(exc)) from exc
+
+
+def _more_pages_than(pdf: pdfplumber.PDF, limit: int) -> bool:
+    """Walk the page tree only as far as the limit, before any page is built: a file with
+    thousands of pages is rejected at once instead of after building them all."""
+    return any(n >= limit for n, _ in enumerate(PDFPage.create_pages(pdf.doc)))
 
 
 def _read_head(path: Path, display_name: str) -> bytes:
