@@ -1,6 +1,6 @@
 """Seeded fuzz cases: mutations of real statement PDFs and hostile hand-written PDFs.
 
-Case ``i`` of a seed depends only on the seed, ``i`` and the base PDFs, so the first 24 cases
+Case ``i`` of a seed depends only on the seed, ``i`` and the base PDFs, so the first 26 cases
 of a 1,000-case benchmark run are exactly the fast sample the test suite runs. Families take
 turns (case ``i`` belongs to ``FAMILIES[i % len(FAMILIES)]``), so every sample of at least
 ``len(FAMILIES)`` cases covers every family.

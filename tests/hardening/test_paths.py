@@ -84,3 +84,17 @@ def test_nothing_is_written_outside_the_output_folder(odd_tree):
     assert after == before
     assert not list(root.parent.glob("evil.pdf")) and not (root / "evil.pdf").exists()
     assert all(p.resolve().is_relative_to(out.resolve()) for p in out.rglob("*"))
+
+
+def test_an_error_taken_from_the_cache_names_the_file_it_is_about(tmp_path):
+    """A broken file renamed (or copied) since it was read: the cached error row must name the
+    file under its new name, in ``source_file`` and in the message."""
+    src, out = tmp_path / "src", tmp_path / "out"
+    (src / "sub").mkdir(parents=True)
+    (src / "sub" / "kaputt.pdf").write_bytes(b"kein PDF\n")
+    assert procs.run(procs.ingest_args([src], out)).code == 0
+    (src / "sub" / "kaputt.pdf").rename(src / "umbenannt.pdf")
+    assert procs.run(procs.ingest_args([src], out)).code == 0
+    (row,) = pd.read_parquet(out / "statements.parquet").itertuples()
+    assert row.source_file == "umbenannt.pdf"
+    assert row.error_message.startswith("umbenannt.pdf:") and "kaputt" not in row.error_message

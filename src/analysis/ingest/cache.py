@@ -39,6 +39,7 @@ class ResultCache:
             return None
         self.used.add(sha)
         for row in data["statements"]:
+            row["error_message"] = _renamed(row["error_message"], row["source_file"], source_name)
             row["source_file"] = source_name
         return FileResult(
             statements=data["statements"],
@@ -78,3 +79,15 @@ class ResultCache:
         for folder in sorted(self.root.rglob("*"), reverse=True):
             if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
+
+
+def _renamed(message: str | None, old: str, new: str) -> str | None:
+    """An error message of content first seen as ``old``, naming ``new`` instead (a copy of
+    the file, or the file renamed since): messages begin with the file's name (or, from OCR,
+    its base name), and must name the file they are about."""
+    if not message or old == new:
+        return message
+    for prefix in (old, old.rsplit("/", 1)[-1]):
+        if message.startswith(prefix):
+            return new + message[len(prefix) :]
+    return message
