@@ -9,8 +9,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import psutil
 
 INGEST_TABLES = ("statements", "paragraphs", "sentences")
 ANALYSIS_TABLES = ("positions", "arguments", "clusters", "links")
@@ -46,14 +48,15 @@ def analyze_args(processed: Path) -> list[str]:
 
 def run(args: list[str], limit: float = 300.0) -> Done:
     """Run to the end (failing after ``limit`` seconds: a hang); with the peak RSS of the
-    process and of the worker processes it waited for (``wait4``)."""
-    started = time.monotonic()
+    largest process of its tree (the command, its worker processes), sampled every 50 ms."""
+    started, peak = time.monotonic(), 0
     with tempfile.TemporaryFile("w+", encoding="utf-8") as err:
         process = subprocess.Popen(args, stderr=err)
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
+            peak = max(peak, largest_rss(process.pid))
             if time.monotonic() - started > limit:
                 process.kill()
                 os.wait4(process.pid, 0)
@@ -62,7 +65,17 @@ def run(args: list[str], limit: float = 300.0) -> Done:
         process.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         text = err.read()
-    return Done(process.returncode, text, time.monotonic() - started, usage.ru_maxrss / 1024)
+    peak = max(peak, usage.ru_maxrss * 1024)
+    return Done(process.returncode, text, time.monotonic() - started, peak / 2**20)
+
+
+def largest_rss(pid: int) -> int:
+    """RSS (bytes) of the largest process among ``pid`` and its descendants."""
+    try:
+        root = psutil.Process(pid)
+        return max(p.memory_info().rss for p in [root, *root.children(recursive=True)])
+    except psutil.Error:
+        return 0
 
 
 def killed_after(args: list[str], delay: float) -> bool:
@@ -94,14 +107,18 @@ def leftovers(folder: Path) -> list[str]:
 
 @dataclass(frozen=True)
 class Tables:
-    """A processed folder after ingest and analyze, with the digests of its tables."""
+    """A processed folder after ingest and analyze, with the digests of its tables and the
+    wall seconds each stage took (``ingest``, ``analyze``; empty when not timed)."""
 
     out: Path
     digests: dict[str, str | None]
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 def ingest_and_analyze(sources: list[Path], out: Path) -> Tables:
-    for args in (ingest_args(sources, out), analyze_args(out)):
+    seconds = {}
+    for stage, args in (("ingest", ingest_args(sources, out)), ("analyze", analyze_args(out))):
         done = run(args)
         assert done.code == 0, done.stderr
-    return Tables(out, digests(out, ALL_TABLES))
+        seconds[stage] = done.seconds
+    return Tables(out, digests(out, ALL_TABLES), seconds)

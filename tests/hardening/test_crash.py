@@ -1,7 +1,9 @@
 """Crash safety: ``statements ingest`` and ``statements analyze`` killed with SIGKILL (with their
-worker processes) after seeded random delays of 0.1–3 s leave the previous tables whole and
-readable, or (when the kill came after the run) the new ones, never a mix; the re-run writes
-the tables of an uninterrupted run, byte for byte; no temporary file survives.
+worker processes) after seeded random delays (10–100 % of the time an uninterrupted run of the
+same command took, so that the kills land while it runs, however fast it is) leave the
+previous tables whole and readable, or (when the kill came after the run) the new ones, never
+a mix; the re-run writes the tables of an uninterrupted run, byte for byte; no temporary file
+survives.
 
 The one moment a kill can mix old and new tables is between the renames that publish them
 (microseconds): ``test_kill_between_two_renames_*`` kills there on purpose and shows that the
@@ -71,7 +73,9 @@ def readable(out: Path) -> bool:
     return True
 
 
-def kill_repeatedly(stage: str, args: list[str], out: Path, rng: random.Random, times: int):
+def kill_repeatedly(
+    stage: str, args: list[str], out: Path, rng: random.Random, times: int, seconds: float
+):
     kills = []
     for _ in range(times):
         # Cold: without the manifest and the cache of the runs before, every run has all files
@@ -79,7 +83,7 @@ def kill_repeatedly(stage: str, args: list[str], out: Path, rng: random.Random, 
         # after it). The final re-run keeps the cache: it must hold only complete entries.
         shutil.rmtree(out / ".cache", ignore_errors=True)
         (out / "manifest.json").unlink(missing_ok=True)
-        delay = round(rng.uniform(0.1, 3.0), 2)
+        delay = round(rng.uniform(0.1, 1.0) * seconds, 2)
         running = procs.killed_after(args, delay)
         kills.append(Kill(stage, delay, running, procs.digests(out, ALL), readable(out)))
     done = procs.run(args)  # the re-run; also proves that a killed run leaves no stale lock
@@ -95,9 +99,10 @@ def crashes(corpus_before, corpus_after, uninterrupted, tmp_path_factory) -> Cra
     shutil.copytree(before.out, snapshot)
     rng = random.Random(KILL_SEED)
     ingest = procs.ingest_args([corpus_after], before.out)
-    kills = kill_repeatedly("ingest", ingest, before.out, rng, INGEST_KILLS)
+    took = uninterrupted.seconds
+    kills = kill_repeatedly("ingest", ingest, before.out, rng, INGEST_KILLS, took["ingest"])
     analyze = procs.analyze_args(before.out)
-    kills += kill_repeatedly("analyze", analyze, before.out, rng, ANALYZE_KILLS)
+    kills += kill_repeatedly("analyze", analyze, before.out, rng, ANALYZE_KILLS, took["analyze"])
     return Crashes(before, snapshot, kills, procs.digests(before.out, ALL),
                    procs.leftovers(before.out))  # fmt: skip
 

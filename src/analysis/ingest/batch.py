@@ -12,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import multiprocessing
 import os
 import tempfile
 from collections import deque
@@ -161,15 +162,17 @@ def _run(
     progress: Progress | None,
 ) -> RunSummary:
     from analysis.ingest.cache import ResultCache
-    from analysis.ingest.tables import TableSink
 
     cache = ResultCache(out, config.fingerprint())
-    sink = TableSink(out)
+    sink = None
     counts = {"read": 0, "cached": 0, "statements": 0, "errors": 0, "pages": 0}
     rejected: list[list[str]] = []
     seen: dict[str, int] = {}
     try:
         for source, result, cached in _results(sources, shas, config, cache, workers, scheduler):
+            # The table writer (a second of imports: pandas, pyarrow, pandera) starts once
+            # the workers are busy, not before them.
+            sink = sink or _table_sink(out)
             _number_copies(result, seen)
             sink.add(result)
             _count(counts, result, cached)
@@ -180,15 +183,22 @@ def _run(
             )
             if progress is not None:
                 progress(source, result)
-        written = sink.commit()
+        written = (sink or _table_sink(out)).commit()
     except BaseException:
-        sink.abort()
+        if sink is not None:
+            sink.abort()
         raise
     cache.prune()
     tables = {name: _sha_of(path) for name, path in written.items()}
     return RunSummary(
         files=len(sources), unchanged=False, tables=tables, rejected=rejected, **counts
     )
+
+
+def _table_sink(out: Path) -> Any:
+    from analysis.ingest.tables import TableSink
+
+    return TableSink(out)
 
 
 def _count(counts: dict[str, int], result: FileResult, cached: bool) -> None:
@@ -262,8 +272,16 @@ class _ProcessExecutor:
         self.pool = self._pool(workers)
 
     def _pool(self, workers: int) -> ProcessPoolExecutor:
+        # Workers fork from a server process that has only the reader imported, not from
+        # this process (its tables, threads and reserved memory would count against the
+        # workers' memory cap and make it smaller than asked for).
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["analysis.ingest.pipeline"])
         return ProcessPoolExecutor(
-            max_workers=workers, initializer=limit_memory, initargs=(self.memory_limit,)
+            max_workers=workers,
+            mp_context=context,
+            initializer=limit_memory,
+            initargs=(self.memory_limit,),
         )
 
     def __enter__(self) -> _ProcessExecutor:
@@ -283,10 +301,16 @@ class _ProcessExecutor:
 
     def collect(self, future: Future, source: Source, config: IngestConfig, sha: str):
         try:
-            return future.result()
+            result = future.result()
         except BrokenProcessPool:
             self._renew()
             return self._isolated(source, config, sha)
+        if out_of_memory(result):
+            # A worker keeps the address space an earlier file (a decompression bomb) took,
+            # so a file can run out of memory there and not in a fresh process: its outcome
+            # must not depend on which files the worker read before.
+            return self._isolated(source, config, sha)
+        return result
 
     def _renew(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
@@ -305,6 +329,11 @@ class _ProcessExecutor:
                     "a new copy or repair it (e.g. `qpdf in.pdf out.pdf`)."
                 )
                 return FileResult(statements=[error_row(source, sha, "damaged", message)])
+
+
+def out_of_memory(result: FileResult) -> bool:
+    """Whether the file was rejected because its worker ran out of memory."""
+    return any("MemoryError" in (row["error_message"] or "") for row in result.statements)
 
 
 def limit_memory(limit: int) -> None:

@@ -12,7 +12,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from analysis import schema
 from analysis.ingest.bundles import split_bundle
 from analysis.ingest.extract import Statement, extract_statement
 from analysis.ingest.ocr import OcrError, OcrUnavailable, ocr_document
@@ -47,8 +46,10 @@ def ingest_file(source: Source, config: IngestConfig, sha: str) -> FileResult:
     except (IngestError, OcrError) as err:
         return FileResult(statements=[error_row(source, sha, err.kind, err.message)])
     except Exception as exc:  # noqa: BLE001 - a hostile file must not abort the whole run
-        message = IngestError("other", source.name, f"{type(exc).__name__}: {exc}").message
-        return FileResult(statements=[error_row(source, sha, "other", message)])
+        err = wrapped_error(exc) or IngestError(
+            "other", source.name, f"{type(exc).__name__}: {exc}"
+        )
+        return FileResult(statements=[error_row(source, sha, err.kind, err.message)])
     result = FileResult(pages=len(doc.pages))
     for statement in statements:
         _add_statement(result, source, sha, statement, page_count=len(doc.pages))
@@ -65,6 +66,19 @@ def with_ocr(source: Source, doc: Document, config: IngestConfig) -> Document:
         if any(page.lines for page in doc.pages):
             return doc
         raise IngestError("no_text", source.name, INSTALL_OCR) from err
+
+
+def wrapped_error(exc: BaseException) -> IngestError | OcrError | None:
+    """The IngestError or OcrError (a timeout, mostly) that a library caught and re-raised as
+    another exception, if there is one in the chain."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, IngestError | OcrError):
+            return cause
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return None
 
 
 @contextmanager
@@ -109,6 +123,9 @@ def statement_id(sha: str, first_page: int, last_page: int) -> str:
 
 def error_row(source: Source, sha: str, kind: str, message: str) -> dict:
     """The one statements row of a file that could not be ingested."""
+    # Imported here: workers need the table schema (pandas, pandera) only for a bad file.
+    from analysis import schema
+
     row = dict.fromkeys(schema.columns("statements"))
     row.update(
         statement_id=statement_id(sha, 0, 0),
