@@ -12,9 +12,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pdfplumber
+from pdfminer.layout import LTChar, LTContainer, LTItem
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
+from pdfplumber.page import fix_fontname_bytes
 from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.text import WordExtractor
 
 from analysis.ingest.records import Document, Line, Page, Word
 
@@ -128,9 +131,8 @@ def _describe(exc: BaseException) -> str:
 
 
 def _read_page(page: pdfplumber.page.Page) -> Page:
-    words = page.extract_words(
-        extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False
-    )
+    words = WORDS.extract_words(page_chars(page))
+    page.close()  # drop the page's layout: memory stays bounded by one page, not the file
     records = [
         Word(
             text=w["text"],
@@ -150,6 +152,47 @@ def _read_page(page: pdfplumber.page.Page) -> Page:
         height=float(page.height),
         lines=tuple(build_lines(records, page.page_number)),
     )
+
+
+WORDS = WordExtractor(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False)
+
+
+def page_chars(page: pdfplumber.page.Page) -> list[dict]:
+    """The page's characters as pdfplumber's ``page.chars`` gives them, with only the
+    attributes that words are built from. ``page.chars`` converts every attribute of every
+    layout object (colours, matrices, paths of all lines and curves): more than half the
+    time of reading a letter, spent on values no one reads."""
+    height, (mb_x0, mb_top) = page.height, page.mediabox[:2]
+    chars = []
+    for obj in _layout_chars(page.layout):
+        y0, y1 = obj.y0, obj.y1
+        top = (height - y1) + mb_top
+        fontname = obj.fontname
+        chars.append(
+            {
+                "text": obj.get_text(),
+                "x0": obj.x0 + mb_x0 if mb_x0 != 0 else obj.x0,
+                "x1": obj.x1 + mb_x0 if mb_x0 != 0 else obj.x1,
+                "top": top,
+                "bottom": (height - y0) + mb_top,
+                "doctop": page.initial_doctop + top,
+                "upright": obj.upright,
+                "size": obj.size,
+                "fontname": fix_fontname_bytes(fontname)
+                if isinstance(fontname, bytes)
+                else fontname,
+            }
+        )
+    return chars
+
+
+def _layout_chars(objects: Iterable[LTItem]) -> Iterable[LTChar]:
+    """The characters of a layout, in pdfplumber's order (figures' contents in place)."""
+    for obj in objects:
+        if isinstance(obj, LTChar):
+            yield obj
+        elif isinstance(obj, LTContainer):
+            yield from _layout_chars(obj)
 
 
 def build_lines(words: Iterable[Word], page: int) -> list[Line]:
