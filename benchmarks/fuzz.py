@@ -10,14 +10,15 @@ cycles, JavaScript and Launch actions, broken encryption) from the dev corpus's 
    ``statements.parquet`` and exactly one outcome (ok rows, or one error row whose message
    names the file), and no file was executed (the JavaScript cases would create a marker).
    Reports outcomes by status and ``error_kind``, wall time, peak memory of the process tree
-   (RSS sampled every 50 ms) and of its largest process (``ru_maxrss`` via ``wait4``).
+   (RSS summed over it, sampled every 50 ms, ``proctree.py``), of the command and of its largest
+   worker.
 2. **Per-file profile** (``--no-profile`` skips it): each case alone in a fresh process forked
    from this one, under the same memory cap and time limit, with ``wait4``'s ``ru_maxrss``:
    the time and memory of the worst single file. A process that outlives the time limit by
    ``GRACE`` seconds is a hang; one killed by a signal is a crash.
 
 Exit status 1 when a case crashed, hung or has no row. Seeded: the same ``--seed`` and
-``--cases`` give the same files (the first 24 are the test suite's sample).
+``--cases`` give the same files (the first 26 are the test suite's sample).
 
     .venv/bin/python benchmarks/fuzz.py --cases 1000 --workers 2
 """
@@ -36,7 +37,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import psutil
+import proctree
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -47,7 +48,6 @@ STATEMENTS = Path(sys.executable).with_name("statements")
 BASES = (REPO.parent / "shared" / "corpus" / "dev" / "pdf", REPO / "data" / "raw" / "sample")
 MARKER = mutate.MARKER
 GRACE = 30.0
-SAMPLE_EVERY = 0.05
 
 
 @dataclass(frozen=True)
@@ -115,15 +115,17 @@ def contract_run(args, src: Path, out: Path, built: list[mutate.Case]) -> int:
     with tempfile.TemporaryFile() as stderr:
         process = subprocess.Popen(command, stderr=stderr, start_new_session=True)
         deadline = started + len(built) / args.workers * (args.timeout + GRACE) + 120
-        tree_peak, status, usage = sample_tree(process, deadline)
-        process.returncode = os.waitstatus_to_exitcode(status)
+        usage = proctree.watch(process, deadline)
+        if usage.killed:
+            print("HANG: statements ingest outlived every per-file limit; killed")
         stderr.seek(0)
         errors = stderr.read().decode("utf-8", "replace")
     wall = time.monotonic() - started
     print(f"\n== contract run: statements ingest, {args.workers} workers, timeout "
           f"{args.timeout:g} s, max-memory {args.max_memory} MB, ocr {args.ocr}")  # fmt: skip
     print(f"exit status {process.returncode}; wall time {wall:.1f} s; peak RSS: process tree "
-          f"{tree_peak:.0f} MB, largest process {usage.ru_maxrss / 1024:.0f} MB")  # fmt: skip
+          f"{usage.tree_rss / 2**20:.0f} MB, command {usage.command_rss / 2**20:.0f} MB, "
+          f"largest worker {usage.worker_rss / 2**20:.0f} MB")  # fmt: skip
     failures = int(process.returncode != 0) + int("Traceback" in errors)
     lines = errors.splitlines()
     print(f"stderr: {len(lines)} lines (the PDF library's warnings about damaged files)")
@@ -132,26 +134,6 @@ def contract_run(args, src: Path, out: Path, built: list[mutate.Case]) -> int:
     if process.returncode != 0:
         return failures + len(built)
     return failures + check_rows(out, built, args.list)
-
-
-def sample_tree(process: subprocess.Popen, deadline: float) -> tuple[float, int, object]:
-    """Wait for ``process``, sampling the summed RSS (MB) of it and its descendants: the
-    peak, the wait status and the resource usage ``wait4`` reports. Past ``deadline`` the
-    run hangs: it is killed (its exit status then says so)."""
-    peak, root = 0.0, psutil.Process(process.pid)
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            return peak, status, usage
-        if time.monotonic() > deadline:
-            print("HANG: statements ingest outlived every per-file limit; killed")
-            os.killpg(process.pid, 9)
-        try:
-            tree = [root, *root.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree) / 2**20)
-        except psutil.Error:
-            pass
-        time.sleep(SAMPLE_EVERY)
 
 
 def check_rows(out: Path, built: list[mutate.Case], listing: bool) -> int:

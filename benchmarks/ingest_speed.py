@@ -15,7 +15,8 @@ Each measurement is repeated (interleaved, so drift in machine load hits all of 
 The table shows the median wall time, pages/s, speed-up vs naive (naive time / time) and cost
 as % of the cold run; the best (shortest) wall time and the speed-up of best against best,
 which other processes on the machine disturb least (they can only add time); and the median
-CPU seconds (user + system of the loop, or of the command and its workers).
+CPU seconds (user + system of the loop, or of the command and its workers, sampled with
+``proctree.py``).
 
     .venv/bin/python benchmarks/ingest_speed.py --n 240
 """
@@ -24,10 +25,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,6 +35,7 @@ from pathlib import Path
 
 import machine
 import pdfplumber
+import proctree
 import pyarrow.parquet as pq
 from corpus import build_corpus, pages_of
 
@@ -65,17 +65,12 @@ def naive_loop(files: list[Path]) -> tuple[Timing, int]:
 
 
 def ingest(sources: list[Path], out: Path, workers: int | None = None) -> Timing:
-    """Time of one ``statements ingest`` subprocess (CPU: it and its workers)."""
+    """Time of one ``statements ingest`` subprocess (CPU: it and all its worker processes)."""
     command = [str(STATEMENTS), "ingest", *map(str, sources), "--out", str(out), "--quiet"]
     if workers is not None:
         command += ["--workers", str(workers)]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(command, check=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return Timing(wall, cpu)
+    usage = proctree.run(command)
+    return Timing(usage.seconds, usage.cpu)
 
 
 def check(out: Path, files: int, pages: int) -> str:

@@ -73,11 +73,25 @@ def busy_seconds() -> float:
     return (sum(values) - idle) / os.sysconf("SC_CLK_TCK")
 
 
-def own_seconds() -> float:
-    """CPU seconds of this process and of its children that have ended."""
-    me = resource.getrusage(resource.RUSAGE_SELF)
+# CPU seconds of descendants that this process never reaped (workers of a fork server), as
+# measured by tree.watch: the kernel does not add them to RUSAGE_CHILDREN.
+_unreaped = [0.0]
+
+
+def count_unreaped(seconds: float) -> None:
+    _unreaped[0] += seconds
+
+
+def reaped_seconds() -> float:
+    """CPU seconds of the children of this process that have ended and were waited for."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+    return children.ru_utime + children.ru_stime
+
+
+def own_seconds() -> float:
+    """CPU seconds of this process and of all its descendants that have ended."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    return me.ru_utime + me.ru_stime + reaped_seconds() + _unreaped[0]
 
 
 class OtherLoad:
