@@ -1,4 +1,4 @@
-"""The contract's tables as pandera models: good rows pass, rows that break the contract fail."""
+"""The contract's tables as pandera schemas: good rows pass, rows that break the contract fail."""
 
 from __future__ import annotations
 

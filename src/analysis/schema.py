@@ -1,157 +1,162 @@
-"""The processed tables of CONTRACT.md as pandera models: the one place that names columns.
+"""The processed tables of CONTRACT.md as pandera schemas: the one place that names columns.
 
 Every table is validated before it is written, so a consumer (notebooks, reports, the scorer)
-can rely on names, types and meanings.
+can rely on names, types and meanings. Schemas are pandera objects, not class-based models:
+building a model's schema makes pandera import the typing of every dataframe library it
+finds (Dask's costs half a second on each command where Dask is installed).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.typing import Series
 
 from analysis.codes import ERROR_KINDS, STAKEHOLDER_GROUPS, STANCES
 
-
-class StatementsTable(pa.DataFrameModel):
-    """One row per statement; a rejected file is one row with status ``error``."""
-
-    statement_id: Series[str] = pa.Field(unique=True)
-    source_file: Series[str]
-    source_sha256: Series[str] = pa.Field(str_length=64)
-    first_page: Series[int] = pa.Field(ge=0)
-    last_page: Series[int] = pa.Field(ge=0)
-    status: Series[str] = pa.Field(isin=["ok", "error"])
-    error_kind: Series[str] = pa.Field(nullable=True, isin=list(ERROR_KINDS))
-    error_message: Series[str] = pa.Field(nullable=True)
-    ocr: Series[bool]
-    motion_ref: Series[str] = pa.Field(nullable=True)
-    motion_title: Series[str] = pa.Field(nullable=True)
-    date: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{4}-\d{2}-\d{2}$")
-    sender_org: Series[str] = pa.Field(nullable=True)
-    sender_unit: Series[str] = pa.Field(nullable=True)
-    author: Series[str] = pa.Field(nullable=True)
-    author_role: Series[str] = pa.Field(nullable=True)
-    stakeholder_group: Series[str] = pa.Field(nullable=True, isin=list(STAKEHOLDER_GROUPS))
-    subject: Series[str] = pa.Field(nullable=True)
-    text: Series[str]
-    page_count: Series[int] = pa.Field(ge=0)
-
-    class Config:
-        strict = True
-        ordered = True
+NULL_INT = pd.Int64Dtype()
 
 
-class ParagraphsTable(pa.DataFrameModel):
-    """Body paragraphs with page and box (PDF points, origin top-left)."""
-
-    statement_id: Series[str]
-    paragraph_no: Series[int] = pa.Field(ge=0)
-    text: Series[str]
-    page: Series[int] = pa.Field(ge=1)
-    x0: Series[float]
-    top: Series[float]
-    x1: Series[float]
-    bottom: Series[float]
-
-    class Config:
-        strict = True
-        ordered = True
-        unique = ["statement_id", "paragraph_no"]
+def col(
+    dtype: object, *checks: pa.Check, nullable: bool = False, unique: bool = False
+) -> pa.Column:
+    return pa.Column(dtype, checks=list(checks), nullable=nullable, unique=unique)
 
 
-class SentencesTable(pa.DataFrameModel):
-    """German sentences of the body paragraphs, verbatim."""
-
-    statement_id: Series[str]
-    paragraph_no: Series[int] = pa.Field(ge=0)
-    sentence_no: Series[int] = pa.Field(ge=0)
-    text: Series[str]
-    page: Series[int] = pa.Field(ge=1)
-
-    class Config:
-        strict = True
-        ordered = True
-        unique = ["statement_id", "paragraph_no", "sentence_no"]
+def table(description: str, columns: dict[str, pa.Column], **options: object) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        columns, description=description, **{"strict": True, "ordered": True, **options}
+    )
 
 
-class PositionsTable(pa.DataFrameModel):
-    """One row per ok statement: position and stance with scores, verbatim evidence, links."""
-
-    statement_id: Series[str] = pa.Field(unique=True)
-    position: Series[str]
-    position_score: Series[float] = pa.Field(ge=0, le=1)
-    stance: Series[str] = pa.Field(isin=list(STANCES))
-    stance_score: Series[float] = pa.Field(ge=0, le=1)
-    evidence: Series[object]
-    cluster: Series[pd.Int64Dtype] = pa.Field(nullable=True)
-    evidence_pages: Series[object]
-    concerns: Series[object]
-    motion_ref: Series[str] = pa.Field(nullable=True)
-    duplicate_of: Series[str] = pa.Field(nullable=True)
-    endorses: Series[str] = pa.Field(nullable=True)
-    co_signers: Series[int] = pa.Field(ge=0)
-    independent: Series[bool]
-
-    class Config:
-        strict = True
-        ordered = True
+def score() -> pa.Check:
+    return pa.Check.in_range(0, 1)
 
 
-class ArgumentsTable(pa.DataFrameModel):
-    """One row per sentence (argument unit); plus one score_<code> column per position code."""
-
-    statement_id: Series[str]
-    paragraph_no: Series[int] = pa.Field(ge=0)
-    sentence_no: Series[int] = pa.Field(ge=0)
-    text: Series[str]
-    page: Series[int] = pa.Field(ge=1)
-    stance_cue: Series[str] = pa.Field(nullable=True, isin=list(STANCES))
-    stance_cue_score: Series[float] = pa.Field(ge=0, le=1)
-    concerns: Series[object]
-    evidence_rank: Series[float] = pa.Field(nullable=True, ge=0)
-    is_evidence: Series[bool]
-    cluster: Series[pd.Int64Dtype] = pa.Field(nullable=True)
-
-    class Config:
-        strict = False  # score_<code> columns depend on the codebook
-        unique = ["statement_id", "paragraph_no", "sentence_no"]
+def count(minimum: int = 0) -> pa.Check:
+    return pa.Check.ge(minimum)
 
 
-class ClustersTable(pa.DataFrameModel):
-    """Discovered argument clusters per motion: label terms, size, representative quotes."""
+StatementsTable = table(
+    "One row per statement; a rejected file is one row with status ``error``.",
+    {
+        "statement_id": col(str, unique=True),
+        "source_file": col(str),
+        "source_sha256": col(str, pa.Check.str_length(64, 64)),
+        "first_page": col(int, count()),
+        "last_page": col(int, count()),
+        "status": col(str, pa.Check.isin(["ok", "error"])),
+        "error_kind": col(str, pa.Check.isin(list(ERROR_KINDS)), nullable=True),
+        "error_message": col(str, nullable=True),
+        "ocr": col(bool),
+        "motion_ref": col(str, nullable=True),
+        "motion_title": col(str, nullable=True),
+        "date": col(str, pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$"), nullable=True),
+        "sender_org": col(str, nullable=True),
+        "sender_unit": col(str, nullable=True),
+        "author": col(str, nullable=True),
+        "author_role": col(str, nullable=True),
+        "stakeholder_group": col(str, pa.Check.isin(list(STAKEHOLDER_GROUPS)), nullable=True),
+        "subject": col(str, nullable=True),
+        "text": col(str),
+        "page_count": col(int, count()),
+    },
+)
 
-    cluster: Series[int] = pa.Field(unique=True, ge=0)
-    motion_ref: Series[str] = pa.Field(nullable=True)
-    label: Series[str]
-    terms: Series[object]
-    size: Series[int] = pa.Field(ge=1)
-    statements: Series[int] = pa.Field(ge=1)
-    quotes: Series[object]
-    quote_statement_ids: Series[object]
-    quote_pages: Series[object]
-    positions: Series[str]  # JSON {position: count}
+ParagraphsTable = table(
+    "Body paragraphs with page and box (PDF points, origin top-left).",
+    {
+        "statement_id": col(str),
+        "paragraph_no": col(int, count()),
+        "text": col(str),
+        "page": col(int, count(1)),
+        "x0": col(float),
+        "top": col(float),
+        "x1": col(float),
+        "bottom": col(float),
+    },
+    unique=["statement_id", "paragraph_no"],
+)
 
-    class Config:
-        strict = True
-        ordered = True
+SentencesTable = table(
+    "German sentences of the body paragraphs, verbatim.",
+    {
+        "statement_id": col(str),
+        "paragraph_no": col(int, count()),
+        "sentence_no": col(int, count()),
+        "text": col(str),
+        "page": col(int, count(1)),
+    },
+    unique=["statement_id", "paragraph_no", "sentence_no"],
+)
 
+PositionsTable = table(
+    "One row per ok statement: position and stance with scores, verbatim evidence, links.",
+    {
+        "statement_id": col(str, unique=True),
+        "position": col(str),
+        "position_score": col(float, score()),
+        "stance": col(str, pa.Check.isin(list(STANCES))),
+        "stance_score": col(float, score()),
+        "evidence": col(object),
+        "cluster": col(NULL_INT, nullable=True),
+        "evidence_pages": col(object),
+        "concerns": col(object),
+        "motion_ref": col(str, nullable=True),
+        "duplicate_of": col(str, nullable=True),
+        "endorses": col(str, nullable=True),
+        "co_signers": col(int, count()),
+        "independent": col(bool),
+    },
+)
 
-class LinksTable(pa.DataFrameModel):
-    """Near-duplicates (form letters) and endorsements between statements."""
+ArgumentsTable = table(
+    "One row per sentence (argument unit); plus one score_<code> column per position code.",
+    {
+        "statement_id": col(str),
+        "paragraph_no": col(int, count()),
+        "sentence_no": col(int, count()),
+        "text": col(str),
+        "page": col(int, count(1)),
+        "stance_cue": col(str, pa.Check.isin(list(STANCES)), nullable=True),
+        "stance_cue_score": col(float, score()),
+        "concerns": col(object),
+        "evidence_rank": col(float, count(), nullable=True),
+        "is_evidence": col(bool),
+        "cluster": col(NULL_INT, nullable=True),
+    },
+    strict=False,  # score_<code> columns depend on the codebook
+    ordered=False,
+    unique=["statement_id", "paragraph_no", "sentence_no"],
+)
 
-    statement_id: Series[str]
-    linked_to: Series[str] = pa.Field(nullable=True)
-    kind: Series[str] = pa.Field(isin=["duplicate", "endorsement"])
-    similarity: Series[float] = pa.Field(ge=0, le=1)
-    evidence: Series[str] = pa.Field(nullable=True)
+ClustersTable = table(
+    "Discovered argument clusters per motion: label terms, size, representative quotes.",
+    {
+        "cluster": col(int, count(), unique=True),
+        "motion_ref": col(str, nullable=True),
+        "label": col(str),
+        "terms": col(object),
+        "size": col(int, count(1)),
+        "statements": col(int, count(1)),
+        "quotes": col(object),
+        "quote_statement_ids": col(object),
+        "quote_pages": col(object),
+        "positions": col(str),  # JSON {position: count}
+    },
+)
 
-    class Config:
-        strict = True
-        ordered = True
+LinksTable = table(
+    "Near-duplicates (form letters) and endorsements between statements.",
+    {
+        "statement_id": col(str),
+        "linked_to": col(str, nullable=True),
+        "kind": col(str, pa.Check.isin(["duplicate", "endorsement"])),
+        "similarity": col(float, score()),
+        "evidence": col(str, nullable=True),
+    },
+)
 
-
-TABLES: dict[str, type[pa.DataFrameModel]] = {
+TABLES: dict[str, pa.DataFrameSchema] = {
     "statements": StatementsTable,
     "paragraphs": ParagraphsTable,
     "sentences": SentencesTable,
@@ -164,13 +169,13 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
 
 def columns(table: str) -> list[str]:
     """Column names of ``table`` in contract order."""
-    return list(TABLES[table].to_schema().columns)
+    return list(TABLES[table].columns)
 
 
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
     """Rows → a validated DataFrame of ``table`` with contract column order and dtypes."""
     df = pd.DataFrame(rows, columns=columns(table))
-    schema = TABLES[table].to_schema()
+    schema = TABLES[table]
     for name, column in schema.columns.items():
         if str(column.dtype) == "str":
             df[name] = df[name].astype(object).where(df[name].notna(), None)

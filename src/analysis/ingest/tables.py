@@ -25,8 +25,8 @@ ARROW_TYPES = {"str": pa.string(), "int64": pa.int64(), "float64": pa.float64(),
 
 
 def arrow_schema(table: str) -> pa.Schema:
-    """The Arrow schema of ``table``, derived from its pandera model."""
-    columns = schema.TABLES[table].to_schema().columns
+    """The Arrow schema of ``table``, derived from its pandera schema."""
+    columns = schema.TABLES[table].columns
     return pa.schema([(name, ARROW_TYPES[str(col.dtype)]) for name, col in columns.items()])
 
 
