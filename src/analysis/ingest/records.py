@@ -7,6 +7,7 @@ another PDF engine or OCR output can feed the same zoning.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -24,38 +25,39 @@ class Word:
 
 @dataclass(frozen=True)
 class Line:
-    """A run of words on one baseline that belong together (one column of a row)."""
+    """A run of words on one baseline that belong together (one column of a row). Zoning
+    asks for a line's text and box many times: they are computed once."""
 
     words: tuple[Word, ...]
     page: int
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return min(w.x0 for w in self.words)
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(w.top for w in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
-    @property
+    @cached_property
     def size(self) -> float:
         """Character-weighted font size, so one odd glyph does not decide."""
         chars = sum(len(w.text) for w in self.words) or 1
         return round(sum(w.size * len(w.text) for w in self.words) / chars, 1)
 
-    @property
+    @cached_property
     def bold(self) -> bool:
         chars = sum(len(w.text) for w in self.words) or 1
         return sum(len(w.text) for w in self.words if w.bold) / chars > 0.5

@@ -1,10 +1,13 @@
 """Text folding shared by the field parsers that compare words regardless of spelling."""
 
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Lower-case, transliterate umlauts and drop accents so `Grüßen` equals `Gruessen`."""
+    """Lower-case, transliterate umlauts and drop accents so `Grüßen` equals `Gruessen`.
+    Cached: the field parsers fold the same lines again and again."""
     text = unicodedata.normalize("NFC", text).casefold()
     for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue")):
         text = text.replace(umlaut, plain)
