@@ -77,16 +77,18 @@ ParagraphsTable = table(
     unique=["statement_id", "paragraph_no"],
 )
 
+# A sentence, as the sentences table has it and the arguments table repeats it.
+SENTENCE = {
+    "statement_id": col(str),
+    "paragraph_no": col(int, count()),
+    "sentence_no": col(int, count()),
+    "text": col(str),
+    "page": col(int, count(1)),
+}
+SENTENCE_KEY = ["statement_id", "paragraph_no", "sentence_no"]
+
 SentencesTable = table(
-    "German sentences of the body paragraphs, verbatim.",
-    {
-        "statement_id": col(str),
-        "paragraph_no": col(int, count()),
-        "sentence_no": col(int, count()),
-        "text": col(str),
-        "page": col(int, count(1)),
-    },
-    unique=["statement_id", "paragraph_no", "sentence_no"],
+    "German sentences of the body paragraphs, verbatim.", SENTENCE, unique=SENTENCE_KEY
 )
 
 PositionsTable = table(
@@ -112,11 +114,7 @@ PositionsTable = table(
 ArgumentsTable = table(
     "One row per sentence (argument unit); plus one score_<code> column per position code.",
     {
-        "statement_id": col(str),
-        "paragraph_no": col(int, count()),
-        "sentence_no": col(int, count()),
-        "text": col(str),
-        "page": col(int, count(1)),
+        **SENTENCE,
         "stance_cue": col(str, pa.Check.isin(list(STANCES)), nullable=True),
         "stance_cue_score": col(float, score()),
         "concerns": col(object),
@@ -126,7 +124,7 @@ ArgumentsTable = table(
     },
     strict=False,  # score_<code> columns depend on the codebook
     ordered=False,
-    unique=["statement_id", "paragraph_no", "sentence_no"],
+    unique=SENTENCE_KEY,
 )
 
 ClustersTable = table(
