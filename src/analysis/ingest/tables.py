@@ -21,6 +21,10 @@ from analysis.ingest.work import FileResult
 
 TABLE_NAMES = ("statements", "paragraphs", "sentences")
 TABLE_MODE = 0o644
+# A chunk is written once it holds this many rows or this many characters of text: statement
+# rows carry a whole letter each, so a count of rows alone would let them grow large.
+CHUNK_ROWS = 20_000
+CHUNK_CHARS = 4_000_000
 ARROW_TYPES = {"str": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}
 
 
@@ -31,14 +35,19 @@ def arrow_schema(table: str) -> pa.Schema:
 
 
 class TableSink:
-    """Collects FileResults in order and writes the tables in row groups of ``chunk_rows``."""
+    """Collects FileResults in order and writes the tables in row groups of at most
+    ``chunk_rows`` rows or ``chunk_chars`` characters of text."""
 
-    def __init__(self, out: Path, chunk_rows: int = 20_000) -> None:
+    def __init__(
+        self, out: Path, chunk_rows: int = CHUNK_ROWS, chunk_chars: int = CHUNK_CHARS
+    ) -> None:
         out.mkdir(parents=True, exist_ok=True)
         self.out = out
         self.chunk_rows = chunk_rows
+        self.chunk_chars = chunk_chars
         self.titles: dict[str, Counter[str]] = {}
         self.buffers: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
+        self.chars: dict[str, int] = dict.fromkeys(TABLE_NAMES, 0)
         self.tmp: dict[str, str] = {}
         self.writers: dict[str, pq.ParquetWriter] = {}
         try:
@@ -52,8 +61,11 @@ class TableSink:
     def add(self, result: FileResult) -> None:
         collect_motion_titles(result.statements, self.titles)
         for name in TABLE_NAMES:
-            self.buffers[name].extend(getattr(result, name))
-            if len(self.buffers[name]) >= self.chunk_rows:
+            rows = getattr(result, name)
+            self.buffers[name].extend(rows)
+            self.chars[name] += sum(len(row["text"]) for row in rows)
+            full = len(self.buffers[name]) >= self.chunk_rows
+            if full or self.chars[name] >= self.chunk_chars:
                 self._flush(name)
 
     def _flush(self, name: str) -> None:
@@ -63,6 +75,7 @@ class TableSink:
             table = pa.Table.from_pandas(frame, schema=arrow_schema(name), preserve_index=False)
             self.writers[name].write_table(table)
         self.buffers[name] = []
+        self.chars[name] = 0
 
     def commit(self) -> dict[str, Path]:
         """Finish the temporary tables and rename them over the targets. Statements take a
@@ -80,16 +93,18 @@ class TableSink:
         return written
 
     def _rewrite_titles(self) -> None:
-        source = self.tmp["statements"]
+        # Row group by row group, as written: memory stays one chunk.
+        source = pq.ParquetFile(self.tmp["statements"])
         final = _temp_path(self.out, "statements")
         try:
             with pq.ParquetWriter(final, arrow_schema("statements")) as writer:
-                for batch in pq.ParquetFile(source).iter_batches(batch_size=self.chunk_rows):
-                    rows = batch.to_pylist()
+                for group in range(source.num_row_groups):
+                    rows = source.read_row_group(group).to_pylist()
                     apply_motion_titles(rows, self.titles)
                     table = pa.Table.from_pylist(rows, schema=arrow_schema("statements"))
                     writer.write_table(table)
-            os.replace(final, source)
+            source.close()
+            os.replace(final, self.tmp["statements"])
         except BaseException:
             Path(final).unlink(missing_ok=True)
             raise
