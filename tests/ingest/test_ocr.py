@@ -79,12 +79,23 @@ def draw_scan(target: Path, turn: int = 0) -> Path:
     return target
 
 
-def draw_pdf(target: Path, texts: list[tuple[str, float]], scan: bool = False) -> Path:
+def draw_pdf(
+    target: Path,
+    texts: list[tuple[str, float]],
+    scan: bool = False,
+    blank_image: bool = False,
+    curves: int = 0,
+) -> Path:
     """A PDF with a real text layer: each text at 10 pt, ``(text, baseline from the top)``,
-    drawn over the SNIPPET scan if ``scan``."""
+    drawn over the SNIPPET scan if ``scan``, beside a small white image if ``blank_image``,
+    with ``curves`` small circles (as text drawn as outlines has)."""
     pdf = canvas.Canvas(str(target), pagesize=PAGE_SIZE)
     if scan:
         pdf.drawImage(ImageReader(draw_snippet()), 0, 0, width=PAGE_SIZE[0], height=PAGE_SIZE[1])
+    if blank_image:
+        pdf.drawImage(ImageReader(Image.new("L", (200, 60), 255)), 36, 600, width=150, height=45)
+    for i in range(curves):
+        pdf.circle(40 + 8 * (i % 60), 400 - 8 * (i // 60), 3)
     pdf.setFont("Helvetica", 10)
     for text, baseline in texts:
         pdf.drawString(36, PAGE_SIZE[1] - baseline, text)
@@ -133,6 +144,10 @@ def text_doc(dev_pdf_dir) -> Document:
 
 
 @needs_font
+def test_a_scanned_page_does_not_draw_only_text(scan_pdf):
+    assert not read_pdf(scan_pdf, "scan.pdf").pages[0].text_only
+
+
 def test_image_only_page_needs_ocr(scan_pdf):
     doc = read_pdf(scan_pdf, "scan.pdf")
     assert needs_ocr(doc.pages[0])
@@ -193,11 +208,32 @@ def test_auto_mode_reads_image_only_page(scan_pdf):
     assert "Mit freundlichen Grüßen" in [line.text for line in page.lines]
 
 
+CLOSING = [("Viele Grüße", 20), ("Mandy Reichelt", 60)]
+
+
+def test_a_short_page_that_draws_only_text_is_not_sent_to_ocr(tmp_path):
+    """A last page with only the closing and signature: OCR could not read more."""
+    path = draw_pdf(tmp_path / "closing.pdf", CLOSING)
+    doc = read_pdf(path, "closing.pdf")
+    assert doc.pages[0].text_only and not needs_ocr(doc.pages[0])
+    assert ocr_document(path, doc, "auto") == doc
+
+
+def test_a_short_page_with_many_curves_may_hold_text_as_outlines(tmp_path):
+    doc = read_pdf(draw_pdf(tmp_path / "outlines.pdf", CLOSING, curves=300), "outlines.pdf")
+    assert not doc.pages[0].text_only and needs_ocr(doc.pages[0])
+
+
+def test_rules_and_a_few_curves_keep_a_page_text_only(tmp_path):
+    doc = read_pdf(draw_pdf(tmp_path / "logo.pdf", CLOSING, curves=20), "logo.pdf")
+    assert doc.pages[0].text_only
+
+
 @needs_tesseract
 def test_auto_mode_keeps_a_short_text_page_whose_ocr_reads_no_more(tmp_path):
-    path = draw_pdf(tmp_path / "closing.pdf", [("Viele Grüße", 20), ("Mandy Reichelt", 60)])
+    path = draw_pdf(tmp_path / "closing.pdf", CLOSING, blank_image=True)
     doc = read_pdf(path, "closing.pdf")
-    assert needs_ocr(doc.pages[0])
+    assert not doc.pages[0].text_only and needs_ocr(doc.pages[0])
     assert ocr_document(path, doc, "auto") == doc
 
 

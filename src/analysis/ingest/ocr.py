@@ -117,7 +117,11 @@ def needs_ocr(page: Page) -> bool:
     low, high = MARGIN_SHARE * page.height, (1 - MARGIN_SHARE) * page.height
     inner = [line for line in page.lines if low < (line.top + line.bottom) / 2 < high]
     inner_letters = sum(c.isalpha() for c in _visible_chars(inner))
-    return inner_letters < MIN_TEXT_LETTERS or letters < MIN_LETTER_SHARE * len(chars)
+    garbage = letters < MIN_LETTER_SHARE * len(chars)
+    # Few letters on a page that draws nothing but text (a last page holding only the
+    # closing and signature): OCR would only read the same few letters again.
+    sparse = inner_letters < MIN_TEXT_LETTERS and not (page.text_only and page.lines)
+    return garbage or sparse
 
 
 def ocr_document(

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pdfplumber
-from pdfminer.layout import LTChar, LTContainer, LTItem
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTItem, LTLine, LTRect
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
 from pdfplumber.page import fix_fontname_bytes
@@ -30,6 +30,9 @@ COLUMN_GAP_EM = 3.0
 COLUMN_MIN_ROWS = 4
 COLUMN_SNAP = 2
 PDF_MAGIC_WINDOW = 1024
+# A page with more curves than this may draw its text as outlines (no text layer): OCR may
+# read more there. Rules, frames and a logo stay well below.
+MAX_TEXT_ONLY_CURVES = 100
 
 ADVICE = {
     "empty": "{file}: the file is empty (0 bytes). Obtain the statement again from the sender "
@@ -132,6 +135,7 @@ def _describe(exc: BaseException) -> str:
 
 def _read_page(page: pdfplumber.page.Page) -> Page:
     words = WORDS.extract_words(page_chars(page))
+    text_only = draws_only_text(page.layout)
     page.close()  # drop the page's layout: memory stays bounded by one page, not the file
     records = [
         Word(
@@ -151,6 +155,7 @@ def _read_page(page: pdfplumber.page.Page) -> Page:
         width=float(page.width),
         height=float(page.height),
         lines=tuple(build_lines(records, page.page_number)),
+        text_only=text_only,
     )
 
 
@@ -186,13 +191,28 @@ def page_chars(page: pdfplumber.page.Page) -> list[dict]:
     return chars
 
 
+def draws_only_text(objects: Iterable[LTItem]) -> bool:
+    """Whether a layout holds no image and no more than a few curves (rules and boxes aside)."""
+    curves = 0
+    for obj in _layout_items(objects):
+        if isinstance(obj, LTImage):
+            return False
+        curves += isinstance(obj, LTCurve) and not isinstance(obj, LTLine | LTRect)
+    return curves <= MAX_TEXT_ONLY_CURVES
+
+
+def _layout_items(objects: Iterable[LTItem]) -> Iterable[LTItem]:
+    """Every object of a layout, figures' contents in place of the figures."""
+    for obj in objects:
+        if isinstance(obj, LTContainer) and not isinstance(obj, LTChar):
+            yield from _layout_items(obj)
+        else:
+            yield obj
+
+
 def _layout_chars(objects: Iterable[LTItem]) -> Iterable[LTChar]:
     """The characters of a layout, in pdfplumber's order (figures' contents in place)."""
-    for obj in objects:
-        if isinstance(obj, LTChar):
-            yield obj
-        elif isinstance(obj, LTContainer):
-            yield from _layout_chars(obj)
+    return (obj for obj in _layout_items(objects) if isinstance(obj, LTChar))
 
 
 def build_lines(words: Iterable[Word], page: int) -> list[Line]:

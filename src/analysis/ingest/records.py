@@ -65,13 +65,16 @@ class Line:
 
 @dataclass(frozen=True)
 class Page:
-    """One page: its number (1-based), size and lines in reading order."""
+    """One page: its number (1-based), size and lines in reading order. ``text_only``: the
+    reader found nothing on it but text (no image, hardly any curves), so OCR could only read
+    again what its text layer holds."""
 
     number: int
     width: float
     height: float
     lines: tuple[Line, ...]
     ocr: bool = False
+    text_only: bool = False
 
 
 @dataclass(frozen=True)
