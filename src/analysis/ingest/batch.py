@@ -162,17 +162,15 @@ def _run(
     progress: Progress | None,
 ) -> RunSummary:
     from analysis.ingest.cache import ResultCache
+    from analysis.ingest.tables import TableSink
 
     cache = ResultCache(out, config.fingerprint())
-    sink = None
+    sink = TableSink(out)
     counts = {"read": 0, "cached": 0, "statements": 0, "errors": 0, "pages": 0}
     rejected: list[list[str]] = []
     seen: dict[str, int] = {}
     try:
         for source, result, cached in _results(sources, shas, config, cache, workers, scheduler):
-            # The table writer (a second of imports: pandas, pyarrow, pandera) starts once
-            # the workers are busy, not before them.
-            sink = sink or _table_sink(out)
             _number_copies(result, seen)
             sink.add(result)
             _count(counts, result, cached)
@@ -183,22 +181,15 @@ def _run(
             )
             if progress is not None:
                 progress(source, result)
-        written = (sink or _table_sink(out)).commit()
+        written = sink.commit()
     except BaseException:
-        if sink is not None:
-            sink.abort()
+        sink.abort()
         raise
     cache.prune()
     tables = {name: _sha_of(path) for name, path in written.items()}
     return RunSummary(
         files=len(sources), unchanged=False, tables=tables, rejected=rejected, **counts
     )
-
-
-def _table_sink(out: Path) -> Any:
-    from analysis.ingest.tables import TableSink
-
-    return TableSink(out)
 
 
 def _count(counts: dict[str, int], result: FileResult, cached: bool) -> None:

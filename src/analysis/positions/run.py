@@ -218,19 +218,4 @@ def write_tables(frames: dict[str, pd.DataFrame], folder: Path) -> dict[str, Pat
     return written
 
 
-def write_atomic(df: pd.DataFrame, target: Path) -> Path:
-    """Write to a temporary file beside ``target``, fsync, then rename over it."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        df.to_parquet(tmp, index=False)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
-
-
-__all__ = ["analyze", "analyze_tables", "AnalyzeResult", "LinkConfig", "write_atomic"]
+__all__ = ["analyze", "analyze_tables", "AnalyzeResult", "LinkConfig"]
