@@ -137,6 +137,23 @@ def sign_off(pages: list[list[Run]], frame: Frame, baseline: float, block: list[
     )
 
 
+def letter_pages(
+    letter: Letter, first: list[Run], frame: Frame, closing: list[Run]
+) -> list[list[Run]]:
+    """The pages of a letter: ``first`` (letterhead to salutation), the body flowed on from
+    it, and the ``closing`` block signed off below the body."""
+    pages = [first]
+    sign_off(pages, frame, flow(letter, frame, pages), closing)
+    return pages
+
+
+def _number_pages(pages: list[list[Run]], baseline: float) -> list[list[Run]]:
+    """``Seite n`` at the bottom right of every page."""
+    for number, page in enumerate(pages, start=1):
+        page.append(Run(f"Seite {number}", 527, baseline, 8, align="right"))
+    return pages
+
+
 def _closing(letter: Letter, x: float, gap: float, name_at: float) -> list[Run]:
     return [
         Run("Mit freundlichen Grüßen", x, gap),
@@ -175,9 +192,7 @@ def din_letter(letter: Letter) -> list[list[Run]]:
         Run(letter.salutation, 77, 342),
     ]
     frame = Frame(x=77, pitch=14.5, gap=25, first=366, top=80, bottom=735)
-    pages = [first]
-    baseline = flow(letter, frame, pages)
-    sign_off(pages, frame, baseline, _closing(letter, 77, 25, 72))
+    pages = letter_pages(letter, first, frame, _closing(letter, 77, 25, 72))
     slug = letter.town.lower().replace(" ", "-")
     for number, page in enumerate(pages, start=1):
         page += [
@@ -203,12 +218,7 @@ def plain_letter(letter: Letter) -> list[list[Run]]:
         Run(letter.salutation, 68, 209),
     ]
     frame = Frame(x=68, pitch=15, gap=25, first=234, top=72, bottom=770)
-    pages = [first]
-    baseline = flow(letter, frame, pages)
-    sign_off(pages, frame, baseline, _closing(letter, 68, 25, 76))
-    for number, page in enumerate(pages, start=1):
-        page.append(Run(f"Seite {number}", 527, 810, 8, align="right"))
-    return pages
+    return _number_pages(letter_pages(letter, first, frame, _closing(letter, 68, 25, 76)), 810)
 
 
 def memo(letter: Letter) -> list[list[Run]]:
@@ -227,12 +237,7 @@ def memo(letter: Letter) -> list[list[Run]]:
     for i, (label, value) in enumerate(rows):
         first += [Run(label, 74, 111 + 17 * i, 9), Run(value, 187, 111 + 17 * i, 9)]
     frame = Frame(x=68, pitch=14.5, gap=24, first=221, top=72, bottom=770)
-    pages = [first]
-    baseline = flow(letter, frame, pages)
-    sign_off(pages, frame, baseline, _closing(letter, 68, 24, 72))
-    for number, page in enumerate(pages, start=1):
-        page.append(Run(f"Seite {number}", 527, 808, 8, align="right"))
-    return pages
+    return _number_pages(letter_pages(letter, first, frame, _closing(letter, 68, 24, 72)), 808)
 
 
 def email(letter: Letter) -> list[list[Run]]:
@@ -254,13 +259,11 @@ def email(letter: Letter) -> list[list[Run]]:
         Run(letter.salutation, 63, 150),
     ]
     frame = Frame(x=63, pitch=14.5, gap=24, first=172, top=60, bottom=770)
-    pages = [first]
-    baseline = flow(letter, frame, pages)
     signature = [letter.person, letter.role, letter.unit, letter.org, letter.street]
     signature = [s for s in signature if s] + [_town(letter), f"Tel. {letter.phone}"]
     block = [Run("Mit freundlichen Grüßen", 63, 24), Run("--", 63, 80)]
     block += [Run(line, 63, 99 + 8.5 * i, 7) for i, line in enumerate(signature)]
-    sign_off(pages, frame, baseline, block)
+    pages = letter_pages(letter, first, frame, block)
     for number, page in enumerate(pages, start=1):
         page += [
             Run(f"{printed:%d.%m.%y, %H:%M}", 34, 22, 7),
