@@ -121,15 +121,21 @@ def test_killed_commands_leave_readable_tables(crashes):
     assert all(k.readable for k in crashes.kills), crashes.kills
 
 
+def previous_or_finished(
+    kill: Kill, crashes: Crashes, uninterrupted: procs.Tables, names: tuple[str, ...]
+) -> bool:
+    """Whether the tables ``names`` after ``kill`` are all the previous run's or all the
+    uninterrupted run's."""
+    tables = part(kill.digests, names)
+    return tables in (part(crashes.before.digests, names), part(uninterrupted.digests, names))
+
+
 @pytest.mark.parametrize("index", range(INGEST_KILLS))
 def test_killed_ingest_leaves_the_previous_tables_or_the_finished_ones(
     crashes, uninterrupted, index
 ):
     kill = crashes.kills[index]
-    tables = part(kill.digests, procs.INGEST_TABLES)
-    previous = part(crashes.before.digests, procs.INGEST_TABLES)
-    finished = part(uninterrupted.digests, procs.INGEST_TABLES)
-    assert tables in (previous, finished), kill
+    assert previous_or_finished(kill, crashes, uninterrupted, procs.INGEST_TABLES), kill
     assert part(kill.digests, procs.ANALYSIS_TABLES) == part(
         crashes.before.digests, procs.ANALYSIS_TABLES
     )
@@ -140,10 +146,7 @@ def test_killed_analyze_leaves_the_previous_tables_or_the_finished_ones(
     crashes, uninterrupted, index
 ):
     kill = crashes.kills[index]
-    tables = part(kill.digests, procs.ANALYSIS_TABLES)
-    previous = part(crashes.before.digests, procs.ANALYSIS_TABLES)
-    finished = part(uninterrupted.digests, procs.ANALYSIS_TABLES)
-    assert tables in (previous, finished), kill
+    assert previous_or_finished(kill, crashes, uninterrupted, procs.ANALYSIS_TABLES), kill
 
 
 def test_rerun_after_kills_writes_the_tables_of_an_uninterrupted_run(crashes, uninterrupted):
