@@ -29,7 +29,7 @@ codebook = None  # YAML codebook for the position labels; None: the built-in cod
 language = "de"  # language of labels (only "de" exists)
 sources = None  # folder ingest read the PDFs from; None: ../raw beside `processed`
 gold = None  # gold.jsonl with human coding (not used here; kept for one parameter set)
-redact = False  # hide private persons' names, file names and their page snippets
+redact = False  # hide personal data: True or "private" (private persons), "all" (everyone)
 report_dir = None  # folder the HTML will be saved in (for relative links to the PDFs)
 snippets = 3  # how many page snippets to show
 
@@ -61,6 +61,15 @@ show(ingest_quality.ocr_statements(ctx))
 
 # %%
 show(ingest_quality.completeness(ctx))
+
+# %% [markdown]
+# ## Schwärzung
+#
+# Wer nicht bekannt in amtlicher Funktion schreibt, gilt als Privatperson: Name, Anschrift,
+# Telefonnummer und E-Mail-Adresse werden in allen veröffentlichten Ausgaben ersetzt.
+
+# %%
+show(ingest_quality.redaction(ctx))
 
 # %% [markdown]
 # ## Herkunft im PDF

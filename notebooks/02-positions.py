@@ -29,7 +29,7 @@ codebook = None  # YAML codebook for the position labels; None: the built-in cod
 language = "de"  # language of labels (only "de" exists)
 sources = None  # folder ingest read the PDFs from; None: ../raw beside `processed`
 gold = None  # gold.jsonl with human coding, for the comparison
-redact = False  # hide private persons' names and file names
+redact = False  # hide personal data: True or "private" (private persons), "all" (everyone)
 report_dir = None  # folder the HTML will be saved in (for relative links to the PDFs)
 
 # %%

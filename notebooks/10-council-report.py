@@ -17,7 +17,7 @@
 # anpassen und alle Zellen ausführen.
 
 # %%
-from analysis.report import appendix, context, council, inputs
+from analysis.report import appendix, context, council, inputs, redaction
 from analysis.report.notebook import show
 
 # %% tags=["parameters"]
@@ -27,7 +27,7 @@ codebook = None  # YAML codebook for the position labels; None: the built-in cod
 language = "de"  # language of labels (only "de" exists)
 sources = None  # folder ingest read the PDFs from; None: ../raw beside `processed`
 gold = None  # gold.jsonl with human coding, for the agreement section
-redact = False  # hide private persons' names and file names
+redact = False  # hide personal data: True or "private" (private persons), "all" (everyone)
 report_dir = None  # folder the HTML will be saved in (for relative links to the PDFs)
 
 # %%
@@ -125,7 +125,9 @@ show(
             "Codebuch": codebook,
             "Menschliche Codierung": gold,
             "Sprache": language,
-            "Namen geschwärzt": "ja" if redact else "nein",
+            "Namen geschwärzt": {None: "nein", "private": "Privatpersonen", "all": "alle"}[
+                redaction.mode(redact)
+            ],
         },
     )
 )

@@ -1,7 +1,7 @@
-"""Shared fixtures: the built test letters, the corpora in ``../shared`` and ingest runs.
+"""Common fixtures: the built test letters, the sample corpus, the robustness cases, ingest runs.
 
 Expensive things happen once per session: the letters are built and read once, and each
-corpus goes through ``statements ingest`` (and the scorer) once.
+corpus goes through ``statements ingest`` once.
 """
 
 from __future__ import annotations
@@ -10,51 +10,51 @@ from pathlib import Path
 
 import pytest
 
+from analysis.gold import read_gold
+from analysis.ingest.accuracy import metadata_report
 from analysis.ingest.extract import Statement, extract_statement
 from analysis.ingest.reader import read_pdf
 from analysis.ingest.records import Document
 from analysis.ingest.zones import ZonedLine, zone_document
 from tests import locations
 from tests.pdfbuild import LAYOUTS, Letter, build
-from tests.runs import IngestRun, ingest, score
+from tests.runs import IngestRun, ingest
 
 # ------------------------------------------------------------------------------ locations
 
 
 def _require(path: Path, what: str) -> Path:
+    """``path``, or skip: what the repository cannot hold (third-party PDFs, the team's scorer)
+    lives in ``../shared``, which a user's clone does not have."""
     if not path.exists():
-        pytest.skip(f"{what} not found at {path}: these tests need ../shared beside the repo")
+        pytest.skip(f"needs {what} from ../shared (not part of the repository)")
     return path
 
 
 @pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    return _require(locations.SHARED, "the shared folder")
+def dev_pdf_dir() -> Path:
+    """The development corpus: the repository's bundled sample (the same PDFs)."""
+    return locations.SAMPLE
 
 
 @pytest.fixture(scope="session")
-def dev_pdf_dir(shared_dir) -> Path:
-    return _require(locations.DEV_PDF, "the dev corpus")
+def dev_gold() -> Path:
+    return locations.SAMPLE_GOLD
 
 
 @pytest.fixture(scope="session")
-def dev_gold(shared_dir) -> Path:
-    return _require(locations.DEV_GOLD, "the dev corpus gold file")
+def robustness_dir() -> Path:
+    return locations.ROBUSTNESS
 
 
 @pytest.fixture(scope="session")
-def robustness_dir(shared_dir) -> Path:
-    return _require(locations.ROBUSTNESS, "the robustness corpus")
+def external_dir() -> Path:
+    return _require(locations.EXTERNAL, "the third-party council PDFs")
 
 
 @pytest.fixture(scope="session")
-def external_dir(shared_dir) -> Path:
-    return _require(locations.EXTERNAL, "the external PDFs")
-
-
-@pytest.fixture(scope="session")
-def scorer(shared_dir) -> Path:
-    return _require(locations.SCORER, "the scorer")
+def scorer() -> Path:
+    return _require(locations.SCORER, "the team's scorer")
 
 
 @pytest.fixture(scope="session")
@@ -105,29 +105,15 @@ def dev_run(dev_pdf_dir, tmp_path_factory) -> IngestRun:
 
 
 @pytest.fixture(scope="session")
-def dev_scores(dev_run, dev_gold, scorer) -> dict:
-    return score(
-        scorer,
-        "ingest",
-        "--gold",
-        str(dev_gold),
-        "--processed",
-        str(dev_run.out),
-        "--text-layer-only",
-    )
+def dev_scores(dev_run, dev_gold) -> dict:
+    """What ``statements evaluate`` measures of the metadata, on the text-layer letters."""
+    gold = [g for g in read_gold(dev_gold) if not g.get("scanned")]
+    return metadata_report(gold, dev_run.table("statements"))
 
 
 @pytest.fixture(scope="session")
 def robustness_run(robustness_dir, tmp_path_factory) -> IngestRun:
     return ingest([robustness_dir], tmp_path_factory.mktemp("robustness-processed"))
-
-
-@pytest.fixture(scope="session")
-def robustness_scores(robustness_run, robustness_dir, scorer) -> dict:
-    cases = robustness_dir / "robustness.json"
-    return score(
-        scorer, "robustness", "--cases", str(cases), "--processed", str(robustness_run.out)
-    )
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from analysis import cli, schema
+from tests import locations
 from tests.runs import TABLES, ingest
 
 # Thresholds of the ingest issue, on the text-layer documents of the dev corpus.
@@ -236,3 +237,30 @@ def test_module_entry_point_runs(small_src, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "statements.parquet").exists()
+
+
+def test_version_flag_prints_the_installed_version(capsys):
+    from analysis import __version__
+
+    with pytest.raises(SystemExit) as done:
+        cli.main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"statements {__version__}"
+
+
+def test_evaluate_measures_the_metadata_of_an_ingest_without_analysis(dev_run, capsys):
+    only_ingest = dev_run.out.parent / "only-ingest"
+    shutil.copytree(dev_run.out, only_ingest, ignore=shutil.ignore_patterns(".*", "positions*"))
+    code = cli.main(
+        ["evaluate", "--processed", str(only_ingest), "--gold", str(locations.SAMPLE_GOLD)]
+    )
+    out = capsys.readouterr()
+    assert code == 0
+    assert "motion_ref_accuracy" in out.out and "body_similarity_mean" in out.out
+    assert "no positions.parquet" in out.err
+
+
+def test_evaluate_without_tables_says_to_ingest_first(tmp_path, capsys):
+    code = cli.main(["evaluate", "--processed", str(tmp_path), "--gold", str(tmp_path / "g")])
+    assert code == 2
+    assert "run statements ingest first" in capsys.readouterr().err

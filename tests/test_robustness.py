@@ -3,6 +3,7 @@ files are error rows whose message names the file and says what to do."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -10,17 +11,10 @@ import pytest
 from analysis.schema import ERROR_KINDS
 from tests import locations
 
-# The cases of ../shared/corpus/dev/robustness/robustness.json.
-CASES = [
-    "owner-password-only.pdf",
-    "user-password.pdf",
-    "truncated.pdf",
-    "empty.pdf",
-    "not-a-pdf.pdf",
-    "blank.pdf",
-    "hostile-markup.pdf",
-    "bundle.pdf",
-]
+# What each malformed or hostile input must give (tests/data/robustness/robustness.json):
+# ``ok`` one readable row, ``error`` one error row with a message, ``error_or_partial`` and
+# ``error_or_flag`` either, ``split`` readable rows spanning the listed pages.
+CASES = json.loads(locations.ROBUSTNESS_CASES.read_text(encoding="utf-8"))
 # What the contract's error_kind must be where a case is rejected.
 REJECTED_KINDS = {
     "user-password.pdf": "encrypted",
@@ -35,6 +29,8 @@ EXTERNAL_PDFS = (
     else []
 )
 SENTENCE = re.compile(r"[^.!?]+[.!?](?:\s|$)")
+MIN_TEXT = 200  # characters of a statement read in full
+MIN_MESSAGE = 10
 
 
 def rows_of(run, file: str):
@@ -54,11 +50,32 @@ def test_robustness_ingest_exits_zero(robustness_run):
     assert robustness_run.code == 0
 
 
-@pytest.mark.parametrize("file", CASES)
-def test_robustness_case_passes_the_scorer(file, robustness_scores):
-    case = next((c for c in robustness_scores["cases"] if c["file"] == file), None)
-    assert case is not None, f"{file} is not a case of robustness.json"
-    assert case["pass"], case
+def _explained_errors(rows) -> bool:
+    return (rows["status"] == "error").all() and all(
+        isinstance(m, str) and len(m) > MIN_MESSAGE for m in rows["error_message"]
+    )
+
+
+def case_passes(case: dict, rows) -> bool:
+    """Whether the rows of one robustness case are what the case expects."""
+    statuses = list(rows["status"])
+    if case["expect"] == "ok":
+        return statuses == ["ok"] and len(rows["text"].iloc[0].strip()) > MIN_TEXT
+    if case["expect"] == "error":
+        return len(rows) == 1 and _explained_errors(rows)
+    if case["expect"] in ("error_or_partial", "error_or_flag"):
+        return bool(statuses) and ("ok" in statuses or _explained_errors(rows))
+    if case["expect"] == "split":
+        ok = rows[rows["status"] == "ok"].sort_values("first_page")
+        spans = list(zip(ok["first_page"].astype(int), ok["last_page"].astype(int), strict=True))
+        return spans == [(m["first_page"], m["last_page"]) for m in case["members"]]
+    raise ValueError(f"unknown expectation {case['expect']!r} in robustness.json")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
+def test_robustness_case_gives_what_it_expects(case, robustness_run):
+    rows = rows_of(robustness_run, case["file"])
+    assert case_passes(case, rows), rows[["status", "error_kind", "first_page", "last_page"]]
 
 
 @pytest.mark.parametrize("file", sorted(REJECTED_KINDS))

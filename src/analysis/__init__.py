@@ -2,7 +2,10 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+PACKAGE = "stellungnahmen-analyse"
+UNKNOWN = "0.0.0+unknown"
+
 try:
-    __version__ = version("stellungnahmen-analyse")
+    __version__ = version(PACKAGE)
 except PackageNotFoundError:  # running from a source tree without installation
-    __version__ = "0.0.0+unknown"
+    __version__ = UNKNOWN

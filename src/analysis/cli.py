@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from analysis import __version__
 from analysis.ingest import batch
 from analysis.ingest.work import FileResult, IngestConfig, Source
 
@@ -24,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="statements",
         description="Turn statements (Stellungnahmen) on council motions into analysis tables.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     ingest = sub.add_parser("ingest", help="read statement PDFs into processed tables")
     ingest.add_argument("sources", nargs="+", type=Path, metavar="SRC", help="PDF files or folders")
@@ -71,7 +73,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--gold", type=Path, help="gold.jsonl with human coding (agreement)")
     report.add_argument("--codebook", type=Path, help="YAML codebook for the code labels")
-    report.add_argument("--redact", action="store_true", help="hide private persons' data")
+    report.add_argument(
+        "--redact",
+        nargs="?",
+        const="private",
+        choices=("private", "all"),
+        help="hide personal data: of everyone not known to write in an official capacity "
+        "(--redact), or of everyone (--redact all)",
+    )
     report.add_argument(
         "--no-checks", dest="checks", action="store_false", help="skip the two check pages"
     )
@@ -146,6 +155,14 @@ def _evaluate(args: argparse.Namespace) -> int:
 
     if not args.gold and not args.coders:
         return _fail("evaluate needs --gold and/or --coders")
+    if not (args.processed / "statements.parquet").exists():
+        return _fail(f"no statements.parquet in {args.processed}: run statements ingest first")
+    if args.gold and not args.lomo and not (args.processed / "positions.parquet").exists():
+        print(
+            f"no positions.parquet in {args.processed}: measuring the metadata only "
+            "(run statements analyze to measure the coding too)",
+            file=sys.stderr,
+        )
     outputs = evaluate.evaluations(args.processed, args.gold, lomo=args.lomo, coders=args.coders)
     if args.gold:
         # The report's methods section quotes these figures.

@@ -1,4 +1,4 @@
-"""The processed tables of CONTRACT.md as pandera schemas: the one place that names columns.
+"""The tables of the data contract (docs/tables.md) as pandera schemas: one place names columns.
 
 Every table is validated before it is written, so a consumer (notebooks, reports, the scorer)
 can rely on names, types and meanings. Schemas are pandera objects, not class-based models:

@@ -1,4 +1,4 @@
-"""Hardening fixtures: fuzz cases, a small corpus of real letters from ``../shared``, and the
+"""Hardening fixtures: fuzz cases, a small corpus of the sample letters, and the
 ingest + analyze runs that the crash, determinism, lock and limit tests share."""
 
 from __future__ import annotations

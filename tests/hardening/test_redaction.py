@@ -4,8 +4,9 @@ CSV or XLSX it writes, while offices and officials keep their names.
 
 The corpus: three citizens' letters of the dev corpus (their phone numbers in the information
 block), a built letter of a private person whose own words carry her phone number, e-mail,
-address and IBAN, letters of offices and an association, a copy named ``<script>.pdf`` and an
-unreadable file named after a person.
+address and IBAN, the scanned letter of a village community whose group ingest cannot tell and
+whose spokesman names himself and a neighbour, letters of offices and an association, a copy
+named ``<script>.pdf`` and an unreadable file named after a person.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ BROKEN = "einwohnerin-kaputt-mueller.pdf"
 # Private senders' data that the PDFs print (dev corpus: information block; built letter: body).
 PRIVATE = (
     *letters.PRIVATE,
+    *letters.VILLAGE_PRIVATE,
     "03459 31-8874", "03499 60 18 42", "0171 5550192", "Klaus-Dieter Pohl", "Hölzel",
     "Pfannenschmidt", "einwohner-pohl", "einwohnerin-hoelzel", "bi-schnelles-netz",
     "einwohnerin-beispielmann", "kaputt-mueller",
@@ -67,12 +69,15 @@ def redacted(dev_pdf_dir, tmp_path_factory) -> Redacted:
     for name in DEV_LETTERS:
         shutil.copy(dev_pdf_dir / name, src / name)
     build(letters.private_contact_letter(), src)
+    village = build(letters.village_community_letter(), root)
+    letters.scan(village, src / village.name)
     shutil.copy(dev_pdf_dir / DEV_LETTERS[-1], src / "<script>.pdf")
     (src / BROKEN).write_text("Kein PDF: Einwohnerin Müller, Tel. 0341 5550123\n", "utf-8")
     processed, reports = root / "processed", root / "reports"
     reports.mkdir()
     (reports / ".index-killed.tmp").write_text("a killed build's leftover", "utf-8")
-    for args in (procs.ingest_args([src], processed), procs.analyze_args(processed)):
+    ingest = procs.ingest_args([src], processed, "--ocr", "auto")  # the scan is read by OCR
+    for args in (ingest, procs.analyze_args(processed)):
         assert procs.run(args).code == 0
     report = procs.command(
         "report", "--processed", str(processed), "--out", str(reports), "--sources", str(src),
@@ -167,6 +172,8 @@ STATEMENTS = pd.DataFrame(
         "sender_org": [None, "Stadt Lindenau", None],
         "author": ["Klaus-Dieter Pohl", "Dr. Katrin Wendler", None],
         "error_message": [None, None, "pohl-scan.pdf: the PDF is damaged …"],
+        "sender_unit": [None, "Stadtplanungsamt", None],
+        "text": ["Ich wohne seit 1990 hier.", "Die Verwaltung nimmt Stellung.", ""],
     }
 )
 RED = redaction.redactor(STATEMENTS)
@@ -248,3 +255,120 @@ def test_an_enormous_token_is_redacted_in_linear_time():
     started = time.monotonic()
     assert redaction.PHONE in RED.text(text, "citizen")
     assert time.monotonic() - started < 2
+
+
+# ------------------------------------------------------------------ private by default
+
+
+def _sender(**row) -> pd.DataFrame:
+    base = {
+        "statement_id": "s",
+        "source_file": "s.pdf",
+        "status": "ok",
+        "error_message": None,
+        "stakeholder_group": None,
+        "sender_org": None,
+        "sender_unit": None,
+        "author": "Gerd Beispiel",
+        "text": "Wir begrüßen den Antrag.",
+    }
+    return pd.DataFrame([{**base, **row}])
+
+
+@pytest.mark.parametrize(
+    ("row", "reason"),
+    [
+        ({"stakeholder_group": "citizen"}, "citizen"),
+        ({"stakeholder_group": None}, "unknown"),
+        ({"stakeholder_group": "association", "sender_org": "Bürgerinitiative Nordring"},
+         "collective"),
+        ({"stakeholder_group": "association", "sender_org": "Dorfgemeinschaft Oberhain e. V."},
+         "collective"),
+        ({"stakeholder_group": "association", "sender_org": "Nachbarschaftsverein Am Hang"},
+         "collective"),
+        ({"stakeholder_group": "association", "text": "Rückfragen an gerd.b@gmx.de."},
+         "freemail"),
+        ({"sender_org": "Gerd Beispiel", "stakeholder_group": "association"}, "own_name"),
+    ],
+)  # fmt: skip
+def test_whoever_is_not_known_to_write_officially_is_private(row, reason):
+    assert list(redaction.private_reasons(_sender(**row))) == [reason]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        {"stakeholder_group": "administration", "sender_org": "Stadt Lindenau"},
+        {"stakeholder_group": "commissioner", "sender_org": "Stadt Lindenau"},
+        {"stakeholder_group": "political_group", "sender_org": "SPD-Fraktion im Stadtrat"},
+        {"stakeholder_group": "association", "sender_org": "Fahrradclub Lindenau e. V."},
+        {"stakeholder_group": "administration", "sender_org": "Bürgermeisteramt Oberhain"},
+    ],
+)
+def test_officials_are_not_private(row):
+    assert list(redaction.private_reasons(_sender(**row))) == [None]
+
+
+def test_redact_all_treats_every_statement_as_private():
+    row = _sender(stakeholder_group="administration", sender_org="Stadt Lindenau")
+    assert list(redaction.private_reasons(row, everyone=True)) == ["everyone"]
+    red = redaction.redactor(row, everyone=True)
+    assert redaction.statements(row, red)["author"].iloc[0] == redaction.PRIVATE_PERSON
+    assert "Beispiel" not in red.text("Wie Herr Beispiel sagte", "office")
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("Mein Name ist Erika Musterfrau und ich wohne hier.", "Musterfrau"),
+        ("Ich heiße Ole Sandmann.", "Sandmann"),
+        ("Frau Vogelsang fährt täglich.", "Vogelsang"),
+        ("Herrn Dr. Kranich haben wir gefragt.", "Kranich"),
+        ("Familie Brösel wohnt nebenan.", "Brösel"),
+    ],
+)
+def test_a_private_statement_names_itself_or_a_neighbour_and_the_name_is_hidden(text, hidden):
+    rows = _sender(statement_id="c", stakeholder_group="citizen", text=text)
+    red = redaction.redactor(rows)
+    assert hidden not in red.text(text, "c")
+    assert redaction.NAME in red.text(text, "c")
+
+
+def test_a_surname_a_private_statement_names_is_hidden_in_other_statements_too():
+    rows = _sender(statement_id="c", stakeholder_group="citizen", text="Frau Vogelsang fährt.")
+    red = redaction.redactor(rows)
+    assert "Vogelsang" not in red.text("Auch Vogelsangs Weg ist unsicher.", "office")
+
+
+def test_offices_named_in_a_private_statement_are_kept():
+    text = "Frau Oberbürgermeisterin, Herr Stadtrat Klein hat zugesagt."
+    rows = _sender(statement_id="c", stakeholder_group="citizen", text=text)
+    assert redaction.redactor(rows).text(text, "c") == text
+
+
+def test_two_capitalised_words_after_a_form_of_address_are_hidden_only_together():
+    """German capitalises nouns: "Frau Müller Recht geben" must not black out "Recht"."""
+    text = "Wir müssen Frau Anna Ruhland Recht geben."
+    rows = _sender(statement_id="c", stakeholder_group="citizen", text=text)
+    red = redaction.redactor(rows)
+    assert "Ruhland" not in red.text(text, "c")
+    assert red.text("Das Recht auf Teilhabe", "office") == "Das Recht auf Teilhabe"
+
+
+def test_the_check_page_counts_what_was_hidden_and_why(redacted):
+    page = redacted.texts["texterfassung.html"]
+    assert "Was geschwärzt wurde und warum" in page
+    assert "Gruppe nicht erkannt" in page
+    assert "Bürgerin oder Bürger" in page
+    summary = redaction.summary(
+        redaction.redactor(pd.read_parquet(redacted.processed / "statements.parquet")),
+        context.build(load(redacted.processed), redact=True).inputs.statements,
+    )
+    counts = dict(zip(summary["Was"], summary["Anzahl"], strict=False))
+    assert counts["Namen im Text"] > 0 and counts["E-Mail-Adressen"] > 0
+
+
+def test_report_pages_name_no_absolute_local_path(redacted):
+    for name, text in redacted.texts.items():
+        assert str(redacted.processed) not in text, name
+        assert str(redacted.reports.parent) not in text, name

@@ -11,7 +11,7 @@ import pytest
 
 from analysis.ingest.reader import WORDS, page_chars
 from tests.hardening import rawpdf
-from tests.locations import DEV_PDF, EXTERNAL
+from tests.locations import EXTERNAL, SAMPLE
 
 KEYS = ("text", "x0", "x1", "top", "bottom", "doctop", "upright", "size", "fontname")
 MAX_PAGES = 12
@@ -48,7 +48,7 @@ def _odd_geometry(folder: Path) -> Path:
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory) -> list[Path]:
     built = _odd_geometry(tmp_path_factory.mktemp("reader"))
-    return [built, *sorted(DEV_PDF.glob("*.pdf"))[:8], *sorted(EXTERNAL.glob("*.pdf"))]
+    return [built, *sorted(SAMPLE.glob("*.pdf"))[:8], *sorted(EXTERNAL.glob("*.pdf"))]
 
 
 def _pages(path: Path):

@@ -8,8 +8,9 @@ import shutil
 import pandas as pd
 import pytest
 
+from analysis.gold import read_gold
 from analysis.positions import evaluate
-from analysis.positions.evaluate import Scored, gold_id, gold_sentences, read_gold
+from analysis.positions.evaluate import Scored, gold_id, gold_sentences
 from analysis.positions.lomo import lomo_predictions
 from analysis.positions.model import default_model
 from analysis.positions.run import POSITION_COLUMNS, analyze, analyze_tables

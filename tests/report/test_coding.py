@@ -91,3 +91,20 @@ def test_counts_follow_the_given_order_with_shares():
     table = coding.counts(pd.Series(["oppose", "support", "support"]), ["support", "oppose"])
     assert table["code"].tolist() == ["support", "oppose"]
     assert table["share"].round(2).tolist() == [0.67, 0.33]
+
+
+def test_a_correction_may_name_a_statement_by_the_short_id_the_pages_show():
+    positions = _positions().assign(statement_id=["3782b2e1d4b28365", "cf0665fb49ad8f91"])
+    short = coding.short_id("cf0665fb49ad8f91")
+    coded, problems = coding.apply_corrections(
+        positions, _corrections((short, "defer", None, None)), LABELS
+    )
+    assert problems == [] and len(coded) == 2
+    assert coded.set_index("statement_id").loc["cf0665fb49ad8f91", "position"] == "defer"
+
+
+def test_a_prefix_that_is_too_short_or_names_several_statements_is_not_resolved():
+    known = ["abcdef12", "abcdef34"]
+    assert coding.resolve_id("abcdef", known) == "abcdef"
+    assert coding.resolve_id("abc", ["abc123456"]) == "abc"
+    assert coding.resolve_id("abcdef1", known) == "abcdef12"

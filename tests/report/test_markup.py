@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from bs4 import BeautifulSoup
 
 from analysis.report import markup as m
@@ -54,3 +55,10 @@ def test_numbers_use_german_format():
     assert m.number(1234.5, 1) == "1.234,5"
     assert m.percent(0.4286) == "43 %"
     assert m.number(None) == "–"
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"), [(0, "0 Stellungnahmen"), (1, "1 Stellungnahme"), (2, "2 Stellungnahmen")]
+)
+def test_a_count_takes_the_singular_for_one_only(n, expected):
+    assert m.count(n, "Stellungnahme", "Stellungnahmen") == expected

@@ -1,7 +1,7 @@
 """Agreement with human coding: macro-F1, accuracy, Cohen's κ with bootstrap intervals, confusion
 tables, evidence hit rate; κ between two human coders.
 
-The figures follow ``shared/eval/score.py``: macro-F1 averages over the classes present in the gold
+The figures follow the team's scorer: macro-F1 averages over the classes present in the gold
 labels; evidence counts as found when one predicted sentence shares at least 60 % of its word
 types (Jaccard) with one gold evidence sentence. Intervals are percentile bootstraps over
 statements with a fixed seed, so two runs print the same numbers.
@@ -19,6 +19,8 @@ from pathlib import Path, PurePosixPath
 import numpy as np
 import pandas as pd
 
+from analysis.gold import match_gold, motion_key, read_gold
+from analysis.ingest.accuracy import format_metadata, has_metadata, metadata_report
 from analysis.ingest.text import split_sentences
 
 EVIDENCE_JACCARD = 0.6
@@ -116,40 +118,6 @@ def evidence_hit(predicted: Sequence[str], gold: Sequence[str]) -> bool:
 
 
 # ---------------------------------------------------------------------------- gold
-def read_gold(path: str | Path) -> list[dict]:
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
-def motion_key(ref: str | None) -> str:
-    """The motion's identifier: its last token with a digit (``DS 0815/2022`` → ``0815/2022``)."""
-    text = unicodedata.normalize("NFKC", ref or "").replace("„", " ").replace("“", " ")
-    tokens = [t for t in text.split() if re.search(r"\d", t)]
-    return tokens[-1].strip(".,;:()").lower() if tokens else ""
-
-
-def match_gold(gold: list[dict], statements: pd.DataFrame) -> list[str | None]:
-    """The statement_id of each gold record (by file name, and page for bundles), or None."""
-    by_file: dict[str, list] = {}
-    for row in statements.itertuples(index=False):
-        name = PurePosixPath(str(row.source_file).replace("\\", "/")).name
-        by_file.setdefault(name, []).append(row)
-    out = []
-    for g in gold:
-        rows = by_file.get(PurePosixPath(g["file"]).name, [])
-        if "first_page" in g:
-            rows = [
-                r
-                for r in rows
-                if r.status == "ok"
-                and int(r.first_page) <= g["first_page"] + 1
-                and int(r.last_page) >= g["first_page"]
-            ]
-        ok = [r for r in rows if r.status == "ok"]
-        out.append(ok[0].statement_id if ok else None)
-    return out
-
-
 def gold_id(record: dict) -> str:
     """A statement id for a gold record's own body text."""
     page = record.get("first_page")
@@ -294,20 +262,22 @@ def evaluations(
     coders: Sequence[str | Path] | None = None,
     n_boot: int = 1000,
 ) -> list[tuple[str, dict]]:
-    """(title, report) pairs: agreement with gold (as coded, or leave-one-motion-out) and of
-    two human coders."""
+    """(title, report) pairs: the metadata ingest found, agreement with gold (as coded, or
+    leave-one-motion-out) and of two human coders."""
     outputs = []
     if gold:
         records = read_gold(gold)
+        if processed and has_metadata(records):
+            statements = pd.read_parquet(Path(processed) / "statements.parquet")
+            outputs.append((f"metadata in {processed}", metadata_report(records, statements)))
         if lomo:
             from analysis.positions.lomo import lomo_predictions
 
             scored = lomo_predictions(records, processed, text=text)
-            title = f"leave-one-motion-out ({text} text)"
-        else:
+            outputs.append((f"leave-one-motion-out ({text} text)", scored.report(n_boot)))
+        elif (Path(processed) / "positions.parquet").exists():
             scored = score_processed(processed, records)
-            title = f"positions.parquet in {processed}"
-        outputs.append((title, scored.report(n_boot)))
+            outputs.append((f"positions.parquet in {processed}", scored.report(n_boot)))
     if coders:
         outputs.append(("coders", coder_agreement(*coders)))
     return outputs
@@ -324,6 +294,8 @@ def to_text(outputs: list[tuple[str, dict]]) -> str:
     for title, report in outputs:
         if title == "coders":
             parts.append(f"== two coders (n={report['n']})\n{json.dumps(report, indent=1)}")
+        elif "per_document" in report:
+            parts.append(format_metadata(report, title))
         else:
             parts.append(format_report(report, title))
     return "\n\n".join(parts)

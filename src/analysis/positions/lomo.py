@@ -13,14 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.positions.evaluate import (
-    Scored,
-    gold_id,
-    gold_labels,
-    gold_sentences,
-    match_gold,
-    motion_key,
-)
+from analysis.gold import match_gold, motion_key
+from analysis.positions.evaluate import Scored, gold_id, gold_labels, gold_sentences
 from analysis.positions.model import PositionModel
 
 

@@ -18,9 +18,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.gold import motion_key
 from analysis.positions.codebook import Codebook, load_codebook
 from analysis.positions.discover import ArgumentClusters, cluster_units
-from analysis.positions.evaluate import motion_key
 from analysis.positions.links import LinkConfig, find_links
 from analysis.positions.model import PositionModel, default_model
 

@@ -10,8 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from analysis.gold import read_gold
 from analysis.positions.classify import DEFAULT_MODEL
-from analysis.positions.evaluate import gold_labels, gold_sentences, read_gold
+from analysis.positions.evaluate import gold_labels, gold_sentences
 from analysis.positions.model import PositionModel
 
 

@@ -3,25 +3,25 @@ human coding, methods and limits, and the facts needed to reproduce every figure
 
 from __future__ import annotations
 
-from importlib import metadata
+import os
+from pathlib import Path
 
 import pandas as pd
 from markupsafe import Markup
 
+import analysis
 from analysis.codes import STANCES
 from analysis.report import agreement, review
 from analysis.report import markup as m
 from analysis.report.context import ReportContext
+from analysis.report.provenance import shown_path
 
-PACKAGE = "stellungnahmen-analyse"
+PACKAGE = analysis.PACKAGE
 
 
 def software_version() -> str:
     """The installed version of this package (``unbekannt`` when it is not installed)."""
-    try:
-        return metadata.version(PACKAGE)
-    except metadata.PackageNotFoundError:
-        return "unbekannt"
+    return analysis.__version__ if analysis.__version__ != analysis.UNKNOWN else "unbekannt"
 
 
 def needs_review(ctx: ReportContext) -> Markup:
@@ -38,7 +38,7 @@ def needs_review(ctx: ReportContext) -> Markup:
     ]
     parts = [m.heading(3, "Unsichere Stellungnahmen")]
     if rows:
-        caption = f"{len(rows)} Stellungnahme(n) zur Prüfung"
+        caption = f"{m.count(len(rows), 'Stellungnahme', 'Stellungnahmen')} zur Prüfung"
         parts.append(m.table(pd.DataFrame(rows), caption))
     else:
         parts.append(
@@ -76,7 +76,7 @@ def unreadable(ctx: ReportContext, lead: str = ASSIGN_HINT) -> Markup:
             ],
         }
     )
-    return m.para(lead) + m.table(table, f"{len(rows)} Datei(en) ohne Zuordnung")
+    return m.para(lead) + m.table(table, f"{m.count(len(rows), 'Datei', 'Dateien')} ohne Zuordnung")
 
 
 def gold_agreement(ctx: ReportContext) -> Markup:
@@ -133,7 +133,8 @@ def methods(ctx: ReportContext) -> Markup:
         )
     corrected = int(ctx.coded["corrected"].sum())
     if corrected:
-        did.append(f"{corrected} Codierung(en) wurden von Hand korrigiert (corrections.csv).")
+        what = m.count(corrected, "Codierung wurde", "Codierungen wurden")
+        did.append(f"{what} von Hand korrigiert (corrections.csv).")
     return m.join(
         [
             m.heading(3, "Was die Maschine getan hat"),
@@ -213,6 +214,15 @@ def accuracy_table(figures: dict) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _shown(value, report_dir: Path | None) -> str:
+    """A parameter as the page shows it; a local path relative to the report."""
+    if value is None:
+        return "–"
+    if isinstance(value, Path) or os.path.isabs(str(value)):
+        return shown_path(value, report_dir)
+    return str(value)
+
+
 def _value(value) -> str:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
@@ -221,7 +231,7 @@ def _value(value) -> str:
 
 def reproducibility(ctx: ReportContext, parameters: dict) -> Markup:
     """Software version, the parameters and the hashes of every table and input file."""
-    shown = {k: ("–" if v is None else str(v)) for k, v in parameters.items()}
+    shown = {k: _shown(v, ctx.report_dir) for k, v in parameters.items()}
     facts = [("Software", f"{PACKAGE} {software_version()}"), *shown.items()]
     tables = pd.DataFrame(
         {"Datei": list(ctx.inputs.file_hashes), "SHA-256": list(ctx.inputs.file_hashes.values())}

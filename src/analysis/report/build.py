@@ -25,7 +25,7 @@ from nbconvert import HTMLExporter
 from traitlets import default
 from traitlets.config import Config
 
-from analysis.report import context, export, index, motions, page
+from analysis.report import context, export, index, motions, page, redaction
 from analysis.report.council import page_title
 from analysis.report.inputs import load
 
@@ -52,7 +52,7 @@ def build_reports(
     sources: str | Path | None = None,
     gold: str | Path | None = None,
     codebook: str | Path | None = None,
-    redact: bool = False,
+    redact: bool | str | None = None,
     language: str = "de",
     checks: bool = True,
     notebooks: Path = NOTEBOOKS,
@@ -73,7 +73,7 @@ def build_reports(
         "language": language,
         "sources": _text(sources),
         "gold": _text(gold),
-        "redact": redact,
+        "redact": redaction.mode(redact),
         "report_dir": str(out),
     }
     run = _Run(notebooks, out, params, run_stamp(now or dt.datetime.now(dt.UTC)))

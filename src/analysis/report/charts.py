@@ -19,7 +19,7 @@ from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 
 from analysis.report.labels import OKABE_ITO
-from analysis.report.markup import number, percent
+from analysis.report.markup import count, number, percent
 
 STYLE = {
     "svg.hashsalt": "stellungnahmen-analyse",  # stable ids for clip paths and glyphs
@@ -105,7 +105,7 @@ def confidence(scores: pd.Series) -> Chart:
     counts = binned.value_counts(sort=False).rename_axis("label").reset_index(name="count")
     total = int(counts["count"].sum())
     low = int(counts["count"].iloc[:3].sum())
-    title = f"{low} von {total} Positionen mit einer Sicherheit unter 0,6"
+    title = f"{low} von {count(total, 'Position', 'Positionen')} mit einer Sicherheit unter 0,6"
     alt = "Balkendiagramm der Sicherheit der Positionen in fünf Stufen. " + _spoken(counts, total)
     return Chart(_hbar(counts, title, [BAR] * len(counts), total), title, alt, counts)
 

@@ -27,6 +27,23 @@ MACHINE_COLUMNS = [
     "endorses",
 ]
 CODED_COLUMNS = [*MACHINE_COLUMNS, "machine_position", "machine_stance", "corrected", "note"]
+# Pages show a statement id's first characters; corrections may name it so (like a git hash).
+SHORT_ID = 8
+MIN_PREFIX = 6
+
+
+def short_id(statement_id: str) -> str:
+    return statement_id[:SHORT_ID]
+
+
+def resolve_id(given: str, known: Iterable[str]) -> str:
+    """The statement id that ``given`` names: itself, or the one id it is a prefix of (at least
+    six characters); ``given`` unchanged when it names none or several."""
+    known = list(known)
+    if given in known or len(given) < MIN_PREFIX:
+        return given
+    matches = [sid for sid in known if sid.startswith(given)]
+    return matches[0] if len(matches) == 1 else given
 
 
 def normalise_positions(positions: pd.DataFrame | None) -> pd.DataFrame:
@@ -76,17 +93,18 @@ def apply_corrections(
     valid = {"position": set(labels.position_order()), "stance": set(STANCES)}
     by_id = {sid: i for i, sid in enumerate(coded["statement_id"])}
     for row in corrections.itertuples(index=False):
-        if row.statement_id not in by_id:
-            coded = _append_uncoded(coded, row.statement_id)
-            by_id[row.statement_id] = len(coded) - 1
-        i = by_id[row.statement_id]
+        sid = resolve_id(row.statement_id, by_id)
+        if sid not in by_id:
+            coded = _append_uncoded(coded, sid)
+            by_id[sid] = len(coded) - 1
+        i = by_id[sid]
         for column in ("position", "stance"):
             value = getattr(row, column)
             if value is None:
                 continue
             if value not in valid[column]:
                 problems.append(
-                    f"corrections.csv, {row.statement_id}: unbekannter Code {value!r} für "
+                    f"corrections.csv, {sid}: unbekannter Code {value!r} für "
                     f"{column}; erlaubt: {', '.join(sorted(valid[column]))}."
                 )
                 continue

@@ -16,8 +16,6 @@ from analysis.report import coding, motions, provenance, redaction
 from analysis.report.inputs import ReportInputs
 from analysis.report.labels import Labels, labels_for
 
-REDACTED = redaction.PRIVATE_PERSON
-
 
 @dataclass(frozen=True)
 class ReportContext:
@@ -34,6 +32,8 @@ class ReportContext:
     problems: tuple[str, ...]
     redact: bool
     has_positions: bool
+    redactor: redaction.Redactor | None = None
+    report_dir: Path | None = None
 
 
 def build(
@@ -41,14 +41,18 @@ def build(
     *,
     motion: str | None = None,
     language: str = "de",
-    redact: bool = False,
+    redact: bool | str = False,
     report_dir: str | Path | None = None,
 ) -> ReportContext:
     """The context for ``motion`` (any spelling of its reference), or for all statements.
 
-    ``redact``: personal data of private persons replaced in every text (``redaction``)."""
-    if redact:
-        inputs = redaction.inputs(inputs)
+    ``redact``: personal data replaced in every text (``redaction``): of private persons
+    (``True`` or ``"private"``), or of everyone (``"all"``)."""
+    chosen_mode = redaction.mode(redact)
+    red = None
+    if chosen_mode:
+        red = redaction.redactor(inputs.statements, everyone=chosen_mode == "all")
+        inputs = redaction.inputs(inputs, red)
     labels = labels_for(language, inputs.codebook)
     found = motions.motions(inputs.statements)
     chosen = motions.find(found, motion) if motion else None
@@ -61,12 +65,10 @@ def build(
     unassigned = inputs.statements[
         (inputs.statements["status"] != "ok") | inputs.statements["motion_ref"].isna()
     ]
-    links = _links(inputs, Path(report_dir) if report_dir else Path.cwd())
-    if redact:
-        coded, unassigned = redact_people(coded), redact_people(unassigned)
-        hidden = set(
-            inputs.statements.loc[redaction.hidden_mask(inputs.statements), "statement_id"]
-        )
+    report_dir = Path(report_dir).resolve() if report_dir else Path.cwd()
+    links = _links(inputs, report_dir)
+    if red is not None:  # the statements are redacted already; their PDFs are not
+        hidden = set(inputs.statements.loc[red.hidden(inputs.statements), "statement_id"])
         links = {k: v for k, v in links.items() if k not in hidden}
     return ReportContext(
         inputs=inputs,
@@ -78,8 +80,10 @@ def build(
         evidence=provenance.evidence_locations(coded, inputs.sentences, inputs.paragraphs),
         links=links,
         problems=(*inputs.problems, *problems),
-        redact=redact,
+        redact=red is not None,
         has_positions=inputs.positions is not None,
+        redactor=red,
+        report_dir=report_dir,
     )
 
 
@@ -110,35 +114,4 @@ def _joined(first, second, sep: str = " – ") -> str | None:
 
 
 def _links(inputs: ReportInputs, report_dir: Path) -> dict[str, str]:
-    return {
-        sid: provenance.pdf_href(path, report_dir.resolve())
-        for sid, path in inputs.pdf_paths.items()
-    }
-
-
-def _private(statements: pd.DataFrame) -> pd.Series:
-    """Ids of statements written by private persons (citizens), whose names a redaction hides."""
-    return statements.loc[redaction.private_mask(statements), "statement_id"]
-
-
-def redact_people(frame: pd.DataFrame) -> pd.DataFrame:
-    """Private persons' names, and the file names that may contain them, replaced."""
-    private = frame["statement_id"].isin(set(_private(frame)))
-    out = frame.copy()
-    out.loc[private, "author"] = REDACTED
-    same = private & (frame["sender_org"] == frame["author"])
-    out.loc[same, "sender_org"] = REDACTED
-    out.loc[private, "source_file"] = "Stellungnahme-" + frame.loc[private, "statement_id"]
-    for column in ("signer", "sender"):
-        if column in out:
-            out.loc[private, column] = [
-                _joined(a, r, ", ") if column == "signer" else _joined(o, u)
-                for a, r, o, u in zip(
-                    out.loc[private, "author"],
-                    out.loc[private, "author_role"],
-                    out.loc[private, "sender_org"],
-                    out.loc[private, "sender_unit"],
-                    strict=True,
-                )
-            ]
-    return out
+    return {sid: provenance.pdf_href(path, report_dir) for sid, path in inputs.pdf_paths.items()}

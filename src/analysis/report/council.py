@@ -37,8 +37,9 @@ def heading(ctx: ReportContext) -> Markup:
         else ""
     )
     name = ctx.motion.name if ctx.motion else "alle Anträge"
+    readable = m.count(len(coded), "lesbare Stellungnahme", "lesbare Stellungnahmen")
     lead = (
-        f"Dieser Bericht fasst {len(coded)} lesbare Stellungnahmen{span} zusammen. Er wurde "
+        f"Dieser Bericht fasst {readable}{span} zusammen. Er wurde "
         "maschinell erstellt; alle Zitate sind wörtlich und mit Fundstelle belegt."
     )
     return m.heading(1, f"Stellungnahmen zu {name}") + m.para(lead, class_="lead")
@@ -263,7 +264,7 @@ def form_letters(ctx: ReportContext) -> Markup:
 
     groups, how = _letter_groups(ctx.coded)
     if groups:
-        lead = f"{len(groups)} Gruppe(n) gleichlautender Schreiben ({how}):"
+        lead = f"{m.count(len(groups), 'Gruppe', 'Gruppen')} gleichlautender Schreiben ({how}):"
         parts = [m.para(lead), m.bullet_list(m.join(map(name, g), "; ") for g in groups)]
     else:
         parts = [m.para(f"Keine gleichlautenden Schreiben gefunden ({how}).")]

@@ -40,7 +40,10 @@ def body(ctx: ReportContext, pages: dict[str, Path], exports: list[str]) -> Mark
     files = [m.link(name, name) for name in sorted(set(exports)) if name.startswith("alle-")]
     parts = [
         m.heading(1, "Stellungnahmen zu Anträgen"),
-        m.para(f"{len(rows)} Bericht(e) für den Stadtrat, je Antrag einer.", class_="lead"),
+        m.para(
+            f"{m.count(len(rows), 'Bericht', 'Berichte')} für den Stadtrat, je Antrag einer.",
+            class_="lead",
+        ),
         m.heading(2, "Berichte je Antrag", id="berichte"),
         m.table(motions_table, "Anträge mit Stellungnahmen", numeric=["Stellungnahmen"]),
         m.heading(2, "Prüfberichte", id="pruefberichte"),

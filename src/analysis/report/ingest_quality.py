@@ -10,6 +10,7 @@ from analysis.report import charts, review, snippets
 from analysis.report import markup as m
 from analysis.report.context import ReportContext
 from analysis.report.motions import in_motion
+from analysis.report.redaction import summary as redaction_summary
 
 
 def scope(ctx: ReportContext) -> pd.DataFrame:
@@ -79,7 +80,7 @@ def failures(ctx: ReportContext) -> Markup:
             "Technische Meldung": rows["error_message"],
         }
     )
-    return m.table(table, f"{len(rows)} nicht lesbare Datei(en)")
+    return m.table(table, f"{m.count(len(rows), 'nicht lesbare Datei', 'nicht lesbare Dateien')}")
 
 
 def ocr_statements(ctx: ReportContext) -> Markup:
@@ -97,7 +98,8 @@ def ocr_statements(ctx: ReportContext) -> Markup:
             ],
         }
     )
-    return m.table(table, f"{len(rows)} per Texterkennung gelesene Stellungnahme(n)")
+    read = m.count(len(rows), "Stellungnahme", "Stellungnahmen")
+    return m.table(table, f"Per Texterkennung gelesen: {read}")
 
 
 def completeness(ctx: ReportContext) -> Markup:
@@ -115,6 +117,14 @@ def completeness(ctx: ReportContext) -> Markup:
     table = m.table(numbers, "Vollständigkeit der Angaben", numeric=["Vorhanden", "Von", "Anteil"])
     caption = "Die Zahlen stehen in der Tabelle darunter."
     return m.figure(charts.data_uri(chart), chart.alt, caption, table)
+
+
+def redaction(ctx: ReportContext) -> Markup:
+    """What the redaction hid, and why, counted (nothing when the report is not redacted)."""
+    if ctx.redactor is None:
+        return m.note("Dieser Bericht ist nicht geschwärzt: er ist nur für den internen Gebrauch.")
+    table = redaction_summary(ctx.redactor, ctx.inputs.statements)
+    return m.table(table, "Was geschwärzt wurde und warum", numeric=["Anzahl"])
 
 
 def provenance_snippets(ctx: ReportContext, limit: int = 3) -> Markup:
@@ -142,7 +152,7 @@ def _snippet_paragraphs(ctx: ReportContext, limit: int) -> list[tuple[pd.Series,
             break
         path = ctx.inputs.pdf_paths.get(row["statement_id"])
         own = paragraphs[paragraphs["statement_id"] == row["statement_id"]]
-        if path is None or own.empty or ctx.redact and row["stakeholder_group"] == "citizen":
+        if path is None or own.empty:
             continue
         quotes = ctx.evidence[ctx.evidence["statement_id"] == row["statement_id"]].dropna(
             subset=["paragraph_no"]

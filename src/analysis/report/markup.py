@@ -119,5 +119,11 @@ def number(value: float | int | None, digits: int = 0) -> str:
     return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
 
 
+def count(n: int, singular: str, plural: str) -> str:
+    """A number with its noun in the right grammatical number: ``1 Stellungnahme``,
+    ``2 Stellungnahmen`` (German takes the singular for one only, also ``1 von 5``)."""
+    return f"{number(n)} {singular if n == 1 else plural}"
+
+
 def percent(share: float | None, digits: int = 0) -> str:
     return "–" if share is None or share != share else f"{number(share * 100, digits)} %"

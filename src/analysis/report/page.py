@@ -52,7 +52,8 @@ thead th { border-bottom: 2px solid var(--text); background: #f4f6f8; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.hashes td, table.hashes th { font-size: .8rem; word-break: break-all; }
 table.compact { font-size: .8rem; }
-table.compact th, table.compact td { padding: .3rem .3rem; overflow-wrap: anywhere; }
+table.compact th, table.compact td { padding: .3rem .3rem; overflow-wrap: break-word; }
+th { hyphens: manual; }
 figure { margin: 1.5rem 0 .5rem; }
 figure img { max-width: 100%; height: auto; border: 1px solid var(--rule); }
 figcaption { color: var(--muted); font-size: .9rem; }

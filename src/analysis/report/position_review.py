@@ -9,8 +9,10 @@ from markupsafe import Markup
 from analysis.codes import STANCES
 from analysis.report import agreement, charts, council, review
 from analysis.report import markup as m
+from analysis.report.coding import short_id
 from analysis.report.context import ReportContext
 from analysis.report.inputs import CORRECTION_COLUMNS, CORRECTIONS_FILE
+from analysis.report.provenance import shown_path
 
 
 def codebook(ctx: ReportContext) -> Markup:
@@ -41,19 +43,23 @@ def coding_table(ctx: ReportContext) -> Markup:
     coded = ctx.coded
     table = pd.DataFrame(
         {
-            "ID": coded["statement_id"],
+            "Kurz-ID": coded["statement_id"].map(short_id),
             "Absender": coded["sender"],
             "Gruppe": coded["group_label"],
-            "Position": coded["position_label"],
-            "Sicherheit P.": coded["position_score"].map(lambda v: m.number(v, 2)),
-            "Haltung": coded["stance_label"],
-            "Sicherheit H.": coded["stance_score"].map(lambda v: m.number(v, 2)),
-            "Cluster": coded["cluster"].map(lambda c: "–" if pd.isna(c) else str(int(c))),
+            "Position (Sicherheit)": _with_score(coded["position_label"], coded["position_score"]),
+            "Haltung (Sicherheit)": _with_score(coded["stance_label"], coded["stance_score"]),
+            "Argument\u00adgruppe": coded["cluster"].map(
+                lambda c: "–" if pd.isna(c) else str(int(c))
+            ),
             "Korrigiert": coded["corrected"].map({True: "ja", False: "nein"}),
         }
     )
-    numeric = ["Sicherheit P.", "Sicherheit H.", "Cluster"]
-    return m.table(table, "Codierung je Stellungnahme", numeric=numeric, class_="compact")
+    caption = "Codierung je Stellungnahme (Kurz-ID: die ersten Zeichen der statement_id)"
+    return m.table(table, caption, numeric=["Argument\u00adgruppe"], class_="compact")
+
+
+def _with_score(labels: pd.Series, scores: pd.Series) -> list[str]:
+    return [f"{label} ({m.number(score, 2)})" for label, score in zip(labels, scores, strict=True)]
 
 
 def confidence(ctx: ReportContext) -> Markup:
@@ -79,7 +85,7 @@ def disagreements(ctx: ReportContext) -> Markup:
             m.table(
                 pd.DataFrame(
                     {
-                        "ID": corrected["statement_id"],
+                        "Kurz-ID": corrected["statement_id"].map(short_id),
                         "Absender": corrected["sender"],
                         "Maschine": [
                             f"{labels.position(p)} / {labels.stance(s)}"
@@ -113,11 +119,14 @@ def _gold_differences(ctx: ReportContext) -> Markup:
         | (matched["stance"] != matched["gold_stance"])
     ]
     if differ.empty:
-        return m.para(f"Keine Abweichung bei {len(matched)} verglichenen Stellungnahmen.")
+        compared = m.count(
+            len(matched), "verglichenen Stellungnahme", "verglichenen Stellungnahmen"
+        )
+        return m.para(f"Keine Abweichung bei {compared}.")
     labels = ctx.labels
     table = pd.DataFrame(
         {
-            "ID": differ["statement_id"],
+            "Kurz-ID": differ["statement_id"].map(short_id),
             "Absender": differ["sender"],
             "Maschine": [
                 f"{labels.position(p)} / {labels.stance(s)}"
@@ -129,7 +138,8 @@ def _gold_differences(ctx: ReportContext) -> Markup:
             ],
         }
     )
-    caption = f"{len(differ)} von {len(matched)} Stellungnahmen weichen ab"
+    of = m.count(len(matched), "Stellungnahme", "Stellungnahmen")
+    caption = f"{len(differ)} von {of} {'weicht' if len(differ) == 1 else 'weichen'} ab"
     return m.table(table, caption)
 
 
@@ -138,9 +148,10 @@ def how_to_correct(ctx: ReportContext) -> Markup:
     path = ctx.inputs.processed / CORRECTIONS_FILE
     steps = [
         Markup("Datei <code>")
-        + m.esc(str(path))
+        + m.esc(shown_path(path, ctx.report_dir))
         + Markup("</code> anlegen oder öffnen (UTF-8, Trennzeichen Komma oder Semikolon)."),
-        "Je zu korrigierender Stellungnahme eine Zeile: statement_id, position, stance, note. "
+        "Je zu korrigierender Stellungnahme eine Zeile: statement_id (die Kurz-ID genügt), "
+        "position, stance, note. "
         "Ein leeres Feld behält den maschinellen Code.",
         "Erlaubte Codes stehen oben im Codebuch (Spalte Code).",
         "Bericht neu erstellen: statements report --processed … --out …; korrigierte Werte "
@@ -148,7 +159,8 @@ def how_to_correct(ctx: ReportContext) -> Markup:
     ]
     flagged = ctx.coded[review.review_reasons(ctx.coded).map(bool)]
     template = [",".join(CORRECTION_COLUMNS)] + [
-        f"{r.statement_id},{r.position or ''},{r.stance or ''}," for r in flagged.itertuples()
+        f"{short_id(r.statement_id)},{r.position or ''},{r.stance or ''},"
+        for r in flagged.itertuples()
     ]
     parts = [
         m.bullet_list(steps, ordered=True),

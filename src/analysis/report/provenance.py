@@ -70,6 +70,17 @@ def pdf_href(pdf: Path | None, report_dir: Path, page: int | None = None) -> str
     return f"{href}#page={int(page)}" if page else href
 
 
+def shown_path(path: str | Path, report_dir: Path | None) -> str:
+    """A local file or folder as a published page names it: relative to the report, never as
+    an absolute path (pages are forwarded, and a path names the analyst's home folder)."""
+    path = Path(path)
+    if not path.is_absolute():
+        return path.as_posix()
+    if report_dir is None:
+        return path.name
+    return Path(os.path.relpath(path, report_dir)).as_posix()
+
+
 def source_table(statements: pd.DataFrame) -> pd.DataFrame:
     """Each input file once, with its SHA-256: what a reader needs to reproduce the figures."""
     files = statements[["source_file", "source_sha256"]].drop_duplicates("source_file")

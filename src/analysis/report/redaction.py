@@ -1,30 +1,37 @@
 """Personal data in published text, replaced by stable placeholders (``--redact``).
 
-Pure: tables in, tables out. What is removed, and where:
+Pure: tables in, tables out. Private by default: a statement is a private person's unless it is
+known to be written in an official capacity, that is by an office, commissioner, board, council
+group, association, business or university that is not a group of private persons (citizens'
+initiative, village or neighbourhood community). ``everyone`` (``--redact all``) treats every
+statement so. What is removed, and where:
 
 - e-mail addresses, phone and fax numbers and IBANs: in every statement's text (a free text
   cannot tell a private number from an office's; neither is needed to follow an argument);
 - street addresses (street and house number) and postcode with town: in the text of private
   persons' statements (officials' and organisations' letters name places as their subject);
-- the names of private persons, as ingest found them (the signer of a statement of a citizen,
-  or a sender that is the signer's own name): in every text, the full name and the surname
-  alone or behind a title, initials or first name, whoever mentions them.
+- the names of private persons: the signer of a private statement and a sender that is the
+  signer's own name, and the persons a private statement names itself (``Frau Meier``,
+  ``mein Name ist …``): in every text, the full name and the surname alone or behind a title,
+  initials or first name, whoever mentions them.
 
 Every match becomes a placeholder naming what was there (``[E-Mail geschwärzt]`` …), so the
 same text always reads the same after redaction and quotes still match their sentences.
-What is not found: names of other private persons (co-signers, neighbours) that no statement
-has as its signer, addresses in officials' letters, anything inside images. See
-``docs/privacy.md``.
+What is not found: private persons named without a form of address in an official's letter,
+addresses in officials' letters, anything inside images. See ``docs/privacy.md``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
+
+from analysis.codes import STAKEHOLDER_GROUPS
 
 PRIVATE_PERSON = "Privatperson (Name geschwärzt)"
 NAME = "[Name geschwärzt]"
@@ -81,6 +88,12 @@ class Redactor:
 
     private_ids: frozenset[str]
     names: re.Pattern | None
+    reasons: tuple[tuple[str, str], ...] = ()  # (statement_id, key of REASONS), private ones
+
+    def hidden(self, statements: pd.DataFrame) -> pd.Series:
+        """Statements whose file name (and link to the PDF) a redacted report leaves out: those
+        of private persons, and unreadable files, whose sender nobody knows."""
+        return statements["statement_id"].isin(self.private_ids) | (statements["status"] != "ok")
 
     def text(self, value, statement_id: str | None = None):
         """``value`` with contact data and private names replaced; addresses too when the
@@ -94,11 +107,17 @@ class Redactor:
         if statement_id in self.private_ids:
             value = _STREET.sub(ADDRESS, value)
             value = _POSTCODE_TOWN.sub(ADDRESS, value)
+            value = _NAMED.sub(_named, value)
         return self.names.sub(NAME, value) if self.names else value
 
     def texts(self, values, statement_id: str | None = None) -> list:
         """A list of texts (evidence, quotes), each redacted."""
         return [self.text(v, statement_id) for v in _items(values)]
+
+
+def _named(match: re.Match) -> str:
+    start, end = match.span(1)
+    return match.group(0)[: start - match.start()] + NAME + match.group(0)[end - match.start() :]
 
 
 def _phone(match: re.Match) -> str:
@@ -115,31 +134,111 @@ def _items(values) -> list:
     return list(values)
 
 
-def private_mask(statements: pd.DataFrame) -> pd.Series:
-    """Statements of private persons: stakeholder group ``citizen``, or a sender that is the
-    signer's own name."""
-    return (statements["stakeholder_group"] == "citizen") | (
-        statements["sender_org"].notna() & (statements["sender_org"] == statements["author"])
+# Groups whose letters are written in an official capacity (an office, a mandate, an
+# organisation's board); everyone else, and every statement whose group is unknown, is private.
+OFFICIAL_GROUPS = frozenset(STAKEHOLDER_GROUPS) - {"citizen"}
+# Senders that are groups of private persons even where they are organised as an association.
+_PRIVATE_COLLECTIVE = re.compile(
+    r"(?i)(?<!\w)(?:\w*initiative\w*|BI|IG|\w*gemeinschaft|\w*nachbarschaft\w*|anwohner\w*|"
+    r"anlieger\w*|eltern(?:schaft|vertretung)?|familie)(?!\w)"
+)
+_FREEMAIL = re.compile(
+    r"(?i)@(?:gmx|web|t-online|gmail|googlemail|yahoo|hotmail|outlook|live|icloud|me|aol|"
+    r"freenet|posteo|mailbox|arcor|online|email|vodafone|magenta|kabelmail|ymail|protonmail)"
+    r"\.(?:de|com|net|org|at|ch|eu)\b"
+)
+REASONS = {
+    "everyone": "alle Namen geschwärzt (--redact all)",
+    "citizen": "Bürgerin oder Bürger",
+    "own_name": "Absender ist der eigene Name",
+    "collective": "Bürgerinitiative, Dorf- oder Nachbarschaftsgemeinschaft",
+    "freemail": "private E-Mail-Adresse",
+    "unknown": "Gruppe nicht erkannt",
+}
+
+
+_SENDER_COLUMNS = ["stakeholder_group", "sender_org", "sender_unit", "author", "text"]
+
+
+def private_reasons(statements: pd.DataFrame, everyone: bool = False) -> pd.Series:
+    """Why each statement is treated as a private person's (a key of ``REASONS``), or None
+    for a statement known to be written in an official capacity."""
+    return pd.Series(
+        [
+            _reason(row, everyone)
+            for row in statements.reindex(columns=_SENDER_COLUMNS).itertuples(index=False)
+        ],
+        index=statements.index,
+        dtype=object,
     )
 
 
-def hidden_mask(statements: pd.DataFrame) -> pd.Series:
-    """Statements whose file name (and link to the PDF) a redacted report leaves out: those
-    of private persons, and unreadable files, whose sender nobody knows."""
-    return private_mask(statements) | (statements["status"] != "ok")
+def _reason(row, everyone: bool) -> str | None:
+    group, org, unit, author, text = row
+    sender = " ".join(v for v in (org, unit) if isinstance(v, str))
+    if everyone:
+        return "everyone"
+    if group == "citizen":
+        return "citizen"
+    if isinstance(org, str) and org == author:
+        return "own_name"
+    if _PRIVATE_COLLECTIVE.search(sender):
+        return "collective"
+    if isinstance(text, str) and _FREEMAIL.search(text):
+        return "freemail"
+    return None if group in OFFICIAL_GROUPS else "unknown"
 
 
-def redactor(statements: pd.DataFrame) -> Redactor:
-    """The redactor for a corpus: who is private, and the names to look for."""
-    private = statements[private_mask(statements)]
-    people = sorted({a for a in private["author"] if isinstance(a, str) and a.strip()})
-    return Redactor(frozenset(private["statement_id"]), name_pattern(people))
+def private_mask(statements: pd.DataFrame, everyone: bool = False) -> pd.Series:
+    """Statements of private persons (see :func:`private_reasons`)."""
+    return private_reasons(statements, everyone).notna()
 
 
-def name_pattern(people: Iterable[str]) -> re.Pattern | None:
+# A private person naming themselves or another private person: a form of address with the
+# name (not an office: "Frau Oberbürgermeisterin", "Herr Stadtrat Klein"), or a self-introduction.
+_ROLE = (
+    r"(?:Ober)?[Bb]ürgermeister|Landr[aä]t|Stadtr[aä]t|Gemeinder[aä]t|Ortsvorsteher|Beigeordnete|"
+    r"Dezernent|Präsident|Vorsitzende|Minister|Abgeordnete|Kolleg|Direktor|Amtsleiter|Pfarrer|"
+    r"Doktor|Professor|Senator|Stadtverordnete|Ratsherr|Ratsfrau|Nachbar|Anwohner|Bürger|Einwohner"
+)
+_NAME_TOKEN = r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+_NAMED = re.compile(
+    r"(?<![\w-])(?:(?:Herrn?|Frau|Familie|Fam\.)\s+(?:(?:Dr|Prof)\.\s*)*"
+    rf"|(?:[Mm]ein Name ist|[Ii]ch heiße)\s+)(?!(?:{_ROLE}))"
+    rf"(?:[A-ZÄÖÜ]\.\s?)*({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)(?![\w-])"
+)
+
+
+def named_people(text) -> list[str]:
+    """The persons a private statement names with a form of address or introduces as itself:
+    one word (a surname) or two (a given name and surname, or a surname and a noun)."""
+    return [m.group(1) for m in _NAMED.finditer(text)] if isinstance(text, str) else []
+
+
+def redactor(statements: pd.DataFrame, everyone: bool = False) -> Redactor:
+    """The redactor for a corpus: who is private, and the names to look for: the signers of
+    private statements, and the persons those statements name. A surname that a statement
+    names alone is looked for alone everywhere; two words only together, since German
+    capitalises nouns ("Frau Müller Recht geben") and a noun must not be blacked out
+    everywhere."""
+    reasons = private_reasons(statements, everyone)
+    private = statements[reasons.notna()]
+    people = {a for a in private["author"] if isinstance(a, str) and a.strip()}
+    named = {p for text in private["text"] for p in named_people(text)}
+    people.update(p for p in named if " " not in p)
+    phrases = sorted(p for p in named if " " in p)
+    return Redactor(
+        frozenset(private["statement_id"]),
+        name_pattern(sorted(people), phrases),
+        tuple(zip(private["statement_id"], reasons[reasons.notna()], strict=True)),
+    )
+
+
+def name_pattern(people: Iterable[str], phrases: Iterable[str] = ()) -> re.Pattern | None:
     """One pattern for every person: the full name, and the surname alone or after a title,
-    initials or the first name (a surname joined by a hyphen to another word is not it)."""
-    alternatives = []
+    initials or the first name (a surname joined by a hyphen to another word is not it); and
+    ``phrases`` only as they stand."""
+    alternatives = [re.escape(p) for p in phrases]
     for person in people:
         tokens = [t for t in re.findall(r"[\wäöüßÄÖÜ]+(?:-[\wäöüßÄÖÜ]+)*", person)]
         tokens = [t for t in tokens if t.lower().strip(".") not in _TITLES and len(t) > 1]
@@ -171,8 +270,8 @@ def statements(frame: pd.DataFrame, red: Redactor) -> pd.DataFrame:
         if column in out:
             out[column] = [red.text(v, s) for v, s in zip(out[column], ids, strict=True)]
     out.loc[private & (frame["sender_org"] == frame["author"]), "sender_org"] = PRIVATE_PERSON
-    out.loc[private, "author"] = PRIVATE_PERSON
-    hidden = hidden_mask(frame)
+    out.loc[private & frame["author"].notna(), "author"] = PRIVATE_PERSON
+    hidden = red.hidden(frame)
     out.loc[hidden, "source_file"] = "Stellungnahme-" + ids[hidden]
     out["error_message"] = [
         _renamed(m, old, new) if h else m
@@ -227,6 +326,59 @@ def _clean_names(value, names: re.Pattern):
     if value is None or isinstance(value, float):
         return value
     return [names.sub(NAME, v) if isinstance(v, str) else v for v in value]
+
+
+MODES = ("private", "all")
+
+
+def mode(redact: bool | str | None) -> str | None:
+    """The redaction asked for: ``None`` (none), ``private`` (private persons, also for
+    ``True``) or ``all`` (every person's name)."""
+    if redact in (None, False, "", "none"):
+        return None
+    if redact is True:
+        return "private"
+    if redact not in MODES:
+        raise ValueError(f"redact must be one of {', '.join(MODES)}, not {redact!r}")
+    return redact
+
+
+PLACEHOLDERS = {
+    NAME: "Namen im Text",
+    EMAIL: "E-Mail-Adressen",
+    PHONE: "Telefon- und Faxnummern",
+    ADDRESS: "Anschriften",
+    IBAN: "Bankverbindungen (IBAN)",
+}
+
+
+def summary(red: Redactor, redacted: pd.DataFrame) -> pd.DataFrame:
+    """What a redaction hid and why, counted over the redacted statements table: private
+    statements by reason, signers and file names replaced, placeholders in the texts."""
+    rows = [
+        ("Stellungnahmen als privat behandelt", count, f"Grund: {REASONS[key]}")
+        for key, count in sorted(Counter(k for _, k in red.reasons).items())
+    ]
+    rows.append(
+        (
+            "Unterzeichnende ersetzt",
+            int((redacted["author"] == PRIVATE_PERSON).sum()),
+            "nicht in amtlicher Funktion",
+        )
+    )
+    rows.append(
+        (
+            "Dateinamen und PDF-Links weggelassen",
+            int(red.hidden(redacted).sum()),
+            "private Absender und nicht lesbare Dateien",
+        )
+    )
+    texts = [v for c in STATEMENT_TEXT if c in redacted for v in redacted[c] if isinstance(v, str)]
+    for placeholder, what in PLACEHOLDERS.items():
+        rows.append(
+            (what, sum(t.count(placeholder) for t in texts), f"ersetzt durch {placeholder}")
+        )
+    return pd.DataFrame(rows, columns=["Was", "Anzahl", "Warum"])
 
 
 def inputs(data, red: Redactor | None = None):
