@@ -200,19 +200,26 @@ def test_kill_between_two_renames_of_analyze_is_repaired_by_the_rerun(
 
 # --------------------------------------------------------------- a run that fails cleanly
 
+INTERRUPT_ATTEMPTS = 5
+
 
 def test_interrupted_ingest_removes_its_temporary_files_itself(crashes, corpus_after, tmp_path):
     """Ctrl-C (SIGINT) while the tables are being written is a failure the run sees: it
     removes its temporary files before it exits."""
-    out = tmp_path / "out"
-    shutil.copytree(crashes.snapshot, out)
-    shutil.rmtree(out / ".cache")
-    process = subprocess.Popen(procs.ingest_args([corpus_after], out), stderr=subprocess.PIPE)
-    while process.poll() is None and not list(out.glob(".statements-*.tmp")):
-        time.sleep(0.01)
-    process.send_signal(signal.SIGINT)
-    _out, err = process.communicate(timeout=120)
-    assert process.returncode != 0, "the run ended before the interrupt"
+    # The tables are written in well under a second: a run may finish between two looks for
+    # its temporary files, so it is tried again (with a fresh copy) until the interrupt lands.
+    for attempt in range(INTERRUPT_ATTEMPTS):
+        out = tmp_path / f"out-{attempt}"
+        shutil.copytree(crashes.snapshot, out)
+        shutil.rmtree(out / ".cache")
+        process = subprocess.Popen(procs.ingest_args([corpus_after], out), stderr=subprocess.PIPE)
+        while process.poll() is None and not list(out.glob(".statements-*.tmp")):
+            time.sleep(0.005)
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=120)
+        if process.returncode != 0:
+            break
+    assert process.returncode != 0, f"the run ended before the interrupt {INTERRUPT_ATTEMPTS}×"
     assert procs.leftovers(out) == []
     assert procs.digests(out, ALL) == crashes.before.digests
 
