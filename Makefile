@@ -5,6 +5,7 @@ STAMP = $(VENV)/.installed
 
 SAMPLE = data/raw/sample
 SAMPLE_GOLD = data/raw/sample-gold.jsonl
+INDEPENDENT_GOLD = data/eval/independent/gold.jsonl
 PROCESSED = data/processed
 REPORTS = reports
 LAB_STAMP = $(VENV)/.lab-installed
@@ -28,7 +29,7 @@ FORCE:
 demo: setup
 	$(BIN)/statements ingest $(SAMPLE) --out $(PROCESSED)
 	$(BIN)/statements analyze --processed $(PROCESSED)
-	$(BIN)/statements evaluate --processed $(PROCESSED) --gold $(SAMPLE_GOLD) --lomo
+	$(BIN)/statements evaluate --processed $(PROCESSED) --gold $(SAMPLE_GOLD) --gold $(INDEPENDENT_GOLD) --lomo
 	$(BIN)/statements report --processed $(PROCESSED) --out $(REPORTS) --gold $(SAMPLE_GOLD)
 	@echo
 	@echo "Fertig. Tabellen: $(PROCESSED)/  Berichte: $(REPORTS)/index.html"

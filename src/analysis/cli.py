@@ -58,7 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = sub.add_parser("evaluate", help="agreement of the coding with human coding")
     evaluate.add_argument("--processed", required=True, type=Path, help="folder with the tables")
-    evaluate.add_argument("--gold", type=Path, help="gold.jsonl with human coding")
+    evaluate.add_argument(
+        "--gold",
+        type=Path,
+        action="append",
+        help="gold.jsonl with human coding (repeat for several sets; --lomo pools them)",
+    )
     evaluate.add_argument("--lomo", action="store_true", help="leave-one-motion-out retraining")
     evaluate.add_argument("--coders", nargs=2, type=Path, metavar="CSV", help="two coders' CSVs")
     evaluate.add_argument("--json", action="store_true", help="machine-readable output")
@@ -157,6 +162,9 @@ def _evaluate(args: argparse.Namespace) -> int:
         return _fail("evaluate needs --gold and/or --coders")
     if not (args.processed / "statements.parquet").exists():
         return _fail(f"no statements.parquet in {args.processed}: run statements ingest first")
+    for path in [*(args.gold or ()), *(args.coders or ())]:
+        if not path.is_file():
+            return _fail(f"{path} not found: give the path of a gold.jsonl or coder CSV file")
     if args.gold and not args.lomo and not (args.processed / "positions.parquet").exists():
         print(
             f"no positions.parquet in {args.processed}: measuring the metadata only "

@@ -14,6 +14,7 @@ from analysis.positions.evaluate import Scored, gold_id, gold_sentences
 from analysis.positions.lomo import lomo_predictions
 from analysis.positions.model import default_model
 from analysis.positions.run import POSITION_COLUMNS, analyze, analyze_tables
+from tests import locations
 from tests.positions.conftest import DATA, statements_table
 from tests.runs import score
 
@@ -129,3 +130,29 @@ def test_evaluate_command_prints_the_figures(dev_analysed, dev_gold, capsys):
     evaluate.main(["--processed", str(dev_analysed), "--gold", str(dev_gold), "--bootstrap", "20"])
     out = capsys.readouterr().out
     assert "position  macro_f1" in out and "evidence hit rate" in out and "confusion" in out
+
+
+def test_evaluate_pools_gold_files_and_reports_each_with_what_it_measured(
+    dev_analysed, dev_gold, tmp_path
+):
+    """A set without PDFs (coded from its gold bodies) beside the sample letters (coded from
+    what ingest read): one leave-one-motion-out run, one report per set."""
+    independent = locations.REPO / "data" / "eval" / "independent" / "gold.jsonl"
+    records = read_gold(independent)
+    two_motions = sorted({r["motion_id"] for r in records})[:2]
+    small = tmp_path / "small.jsonl"
+    small.write_text(
+        "".join(json.dumps(r) + "\n" for r in records if r["motion_id"] in two_motions), "utf-8"
+    )
+    outputs = dict(evaluate.evaluations(dev_analysed, [dev_gold, small], lomo=True, n_boot=10))
+    dev = outputs[f"leave-one-motion-out: {dev_gold}"]
+    other = outputs[f"leave-one-motion-out: {small}"]
+    assert dev["missing"] == 0 and other["missing"] == 0
+    assert other["measured_on"] == {
+        "gold": str(small),
+        "statements": 16,
+        "motions": 2,
+        "lomo": True,
+    }
+    assert dev["measured_on"]["statements"] == 49
+    assert set(other["reliability"]) == {"position", "stance"}

@@ -69,3 +69,15 @@ def test_analysis_duplicates_group_form_letters_before_text_similarity():
     )  # fmt: skip
     groups, how = council._letter_groups(coded)
     assert groups == [["a", "b", "c"]] and how == "laut Auswertung"
+
+
+def test_the_review_list_puts_the_least_certain_statement_first():
+    coded = pd.DataFrame(
+        {
+            "statement_id": ["a", "b", "c", "d"],
+            "position_score": [0.9, 0.3, 0.55, 0.2],
+            "stance_score": [0.8, 0.9, 0.4, 0.9],
+            "corrected": [False, False, False, True],
+        }
+    )
+    assert list(review.by_expected_gain(coded)["statement_id"]) == ["b", "c", "a", "d"]

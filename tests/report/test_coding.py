@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis import corrections
+from analysis.corrections import read_corrections
 from analysis.report import coding
-from analysis.report.inputs import read_corrections
 from analysis.report.labels import labels_for
 
 LABELS = labels_for("de")
@@ -95,7 +96,7 @@ def test_counts_follow_the_given_order_with_shares():
 
 def test_a_correction_may_name_a_statement_by_the_short_id_the_pages_show():
     positions = _positions().assign(statement_id=["3782b2e1d4b28365", "cf0665fb49ad8f91"])
-    short = coding.short_id("cf0665fb49ad8f91")
+    short = corrections.short_id("cf0665fb49ad8f91")
     coded, problems = coding.apply_corrections(
         positions, _corrections((short, "defer", None, None)), LABELS
     )
@@ -105,6 +106,6 @@ def test_a_correction_may_name_a_statement_by_the_short_id_the_pages_show():
 
 def test_a_prefix_that_is_too_short_or_names_several_statements_is_not_resolved():
     known = ["abcdef12", "abcdef34"]
-    assert coding.resolve_id("abcdef", known) == "abcdef"
-    assert coding.resolve_id("abc", ["abc123456"]) == "abc"
-    assert coding.resolve_id("abcdef1", known) == "abcdef12"
+    assert corrections.resolve_id("abcdef", known) == "abcdef"
+    assert corrections.resolve_id("abc", ["abc123456"]) == "abc"
+    assert corrections.resolve_id("abcdef1", known) == "abcdef12"

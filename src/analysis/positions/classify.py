@@ -36,7 +36,13 @@ _WEIGHT_FEATURES = (
     "signals.first_person",
     "signals.attribution",
 )
-_AGG_PREFIXES = ("positions.", "stances.", "signals.duplication", "signals.goal_shared")
+_AGG_PREFIXES = (
+    "positions.",
+    "stances.",
+    "signals.duplication",
+    "signals.goal_shared",
+    "signals.settled",
+)
 
 
 @dataclass(frozen=True)
@@ -179,7 +185,9 @@ class CueRule(ClassifierMixin, BaseEstimator):
     """Untrained decision for any codebook, from the weighted cue mass per statement.
 
     Position: the code with the largest ``positions.<code>|sum`` (negated cues of the other codes
-    count half); the codebook's fallback code when no code reaches ``threshold``.
+    count half); a plain yes or no to the motion counts for the position that implies that
+    stance (``implied_share`` of the verdict's mass: "we support the motion" is a vote for the
+    proposed thing); the codebook's fallback code when no code reaches ``threshold``.
     Stance (given the positions): an explicit verdict decides — opposing cues (``lehnen … ab``,
     negated support) beat supporting ones; support with conditions is conditional — and without a
     verdict the stance the codebook gives the position (``stance:``) applies.
@@ -192,16 +200,19 @@ class CueRule(ClassifierMixin, BaseEstimator):
         threshold: float = 0.5,
         verdict: float = 0.6,
         sharpness: float = 3.0,
+        implied_share: float = 0.9,
     ):
         self.codebook = codebook
         self.target = target
         self.threshold = threshold
         self.verdict = verdict
         self.sharpness = sharpness
+        self.implied_share = implied_share
 
     def fit(self, X=None, y=None) -> CueRule:
         codes = self.codebook.position_codes if self.target == "position" else list(STANCES)
         self.classes_ = np.asarray(codes, dtype=object)
+        self._implied = {c.name: c.stance for c in self.codebook.positions}
         return self
 
     def predict_proba(self, X: pd.DataFrame, positions: Sequence[str] | None = None) -> np.ndarray:
@@ -221,6 +232,19 @@ class CueRule(ClassifierMixin, BaseEstimator):
         for j, c in enumerate(codes):
             others = sum(get(f"positions.{o}:neg|sum") for o in codes if o != c)
             mass[:, j] += 0.5 * others - 0.5 * get(f"positions.{c}:neg|sum")
+        # A verdict on the motion without words for a position: a yes means the proposed thing
+        # (the position whose implied stance is support), a no the position that opposes it.
+        stance = {name: X.get(f"stances.{name}|sum", pd.Series(0.0, index=X.index)).to_numpy(float)
+                  for name in ("support", "oppose", "support:neg", "oppose:neg")}  # fmt: skip
+        verdicts = {
+            "support": stance["support"] + stance["oppose:neg"] - stance["oppose"],
+            "oppose": stance["oppose"] + stance["support:neg"] - stance["support"],
+        }
+        for verdict, strength in verdicts.items():
+            implied = [j for j, c in enumerate(codes) if self._implied.get(c) == verdict]
+            if len(implied) == 1:
+                j = implied[0]
+                mass[:, j] = np.maximum(mass[:, j], self.implied_share * strength)
         fallback = codes.index(self.codebook.fallback_position)
         mass[:, fallback] = np.maximum(mass[:, fallback], self.threshold)
         return mass
@@ -262,3 +286,4 @@ class Evidence:
     max_sentences: int = 3
     min_score: float = 0.3
     stance_share: float = 0.8  # weight of stance cues relative to position cues
+    semantic_share: float = 1.0  # weight of the sentence model's probabilities beside the cues

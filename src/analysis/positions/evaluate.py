@@ -129,12 +129,17 @@ def gold_sentences(gold: list[dict]) -> pd.DataFrame:
     """The gold bodies as a sentences table (training data independent of ingest and OCR)."""
     rows = []
     for g in gold:
-        sid = gold_id(g)
+        sid, motion = gold_id(g), motion_text(g.get("motion_title"), g.get("subject"))
         for p_no, paragraph in enumerate(g["body"]):
             for s_no, sentence in enumerate(split_sentences(paragraph)):
-                rows.append((sid, p_no, s_no, sentence, 1))
-    cols = ["statement_id", "paragraph_no", "sentence_no", "text", "page"]
+                rows.append((sid, p_no, s_no, sentence, 1, motion))
+    cols = ["statement_id", "paragraph_no", "sentence_no", "text", "page", "motion"]
     return pd.DataFrame(rows, columns=cols)
+
+
+def motion_text(title, subject) -> str:
+    """What a statement says the motion is about: the motion's title and the subject line."""
+    return " – ".join(t for t in (title, subject) if isinstance(t, str) and t.strip())
 
 
 def gold_labels(gold: list[dict]) -> pd.DataFrame:
@@ -172,7 +177,47 @@ class Scored:
         ]
         out["evidence_hit_rate"] = round(float(np.mean(hits)), 4) if hits else 0.0
         out["concerns"] = _concern_scores(self.gold, self.predictions)
+        out["reliability"] = {
+            field: reliability(
+                [g[field] for g in self.gold],
+                [p[field] if p else None for p in self.predictions],
+                [p.get(f"{field}_score") if p else None for p in self.predictions],
+            )
+            for field in ("position", "stance")
+        }
         return out
+
+
+RELIABILITY_BINS = (0.0, 0.4, 0.6, 0.8, 1.0)
+
+
+def reliability(gold: Sequence[str], pred: Sequence, scores: Sequence) -> dict:
+    """Is the confidence honest? Per confidence bin the number of statements, their mean
+    confidence and the share coded right; and the expected calibration error (the mean gap,
+    weighted by bin size)."""
+    rows, gap, total = [], 0.0, 0
+    pairs = [
+        (float(c), g == p)
+        for g, p, c in zip(gold, pred, scores, strict=True)
+        if p is not None and c is not None
+    ]
+    for low, high in zip(RELIABILITY_BINS, RELIABILITY_BINS[1:], strict=False):
+        inside = [(c, ok) for c, ok in pairs if low <= c < high or (high == 1.0 and c == 1.0)]
+        if not inside:
+            continue
+        confidence = float(np.mean([c for c, _ in inside]))
+        right = float(np.mean([ok for _, ok in inside]))
+        rows.append(
+            {
+                "bin": f"{low:.1f}–{high:.1f}",
+                "n": len(inside),
+                "confidence": round(confidence, 3),
+                "accuracy": round(right, 3),
+            }
+        )
+        gap += len(inside) * abs(confidence - right)
+        total += len(inside)
+    return {"bins": rows, "ece": round(gap / total, 4) if total else None}
 
 
 def _concern_scores(gold: list[dict], predictions: list[dict | None]) -> dict:
@@ -233,6 +278,14 @@ def format_report(report: dict, title: str) -> str:
         lines.append(f"{'':9s} F1 per class: {per_class}")
     lines.append(f"evidence hit rate {report['evidence_hit_rate']:.3f}")
     lines.append(f"concerns micro-F1 {report['concerns']['micro_f1']:.3f}")
+    for field, table in report.get("reliability", {}).items():
+        lines.append(f"\n{field} reliability (confidence bin: n, mean confidence, share right; "
+                     f"expected calibration error {table['ece']}):")  # fmt: skip
+        lines += [
+            f"  {b['bin']}: n={b['n']:3d}  confidence {b['confidence']:.2f}  "
+            f"right {b['accuracy']:.2f}"
+            for b in table["bins"]
+        ]
     for field in ("position", "stance"):
         lines.append(f"\n{field} confusion (rows gold, columns predicted):")
         lines.append(report[field]["confusion"].to_string())
@@ -256,31 +309,53 @@ def jsonable(report: dict) -> dict:
 
 def evaluations(
     processed: str | Path | None,
-    gold: str | Path | None = None,
+    gold: str | Path | Sequence[str | Path] | None = None,
     lomo: bool = False,
-    text: str = "processed",
+    text: str = "auto",
     coders: Sequence[str | Path] | None = None,
     n_boot: int = 1000,
 ) -> list[tuple[str, dict]]:
-    """(title, report) pairs: the metadata ingest found, agreement with gold (as coded, or
-    leave-one-motion-out) and of two human coders."""
+    """(title, report) pairs: the metadata ingest found, agreement with each gold file (as
+    coded, or leave-one-motion-out over all gold files together) and of two human coders.
+
+    Each agreement report says in ``measured_on`` on which statements it was measured: the gold
+    file, how many statements and motions, and whether each motion was coded by a model that
+    never saw it (``lomo``)."""
+    golds = [gold] if isinstance(gold, str | Path) else list(gold or [])
+    sets = [(str(path), read_gold(path)) for path in golds]
     outputs = []
-    if gold:
-        records = read_gold(gold)
+    for name, records in sets:
         if processed and has_metadata(records):
             statements = pd.read_parquet(Path(processed) / "statements.parquet")
-            outputs.append((f"metadata in {processed}", metadata_report(records, statements)))
-        if lomo:
-            from analysis.positions.lomo import lomo_predictions
+            outputs.append((f"metadata: {name}", metadata_report(records, statements)))
+    if sets and lomo:
+        from analysis.positions.lomo import lomo_predictions
 
-            scored = lomo_predictions(records, processed, text=text)
-            outputs.append((f"leave-one-motion-out ({text} text)", scored.report(n_boot)))
-        elif (Path(processed) / "positions.parquet").exists():
+        everything = [record for _, records in sets for record in records]
+        scored = lomo_predictions(everything, processed, text=text)
+        start = 0
+        for name, records in sets:
+            part = Scored(records, scored.predictions[start : start + len(records)])
+            start += len(records)
+            outputs.append((f"leave-one-motion-out: {name}", _measured(part, name, True, n_boot)))
+    elif sets and processed and (Path(processed) / "positions.parquet").exists():
+        for name, records in sets:
             scored = score_processed(processed, records)
-            outputs.append((f"positions.parquet in {processed}", scored.report(n_boot)))
+            outputs.append((f"as coded: {name}", _measured(scored, name, False, n_boot)))
     if coders:
         outputs.append(("coders", coder_agreement(*coders)))
     return outputs
+
+
+def _measured(scored: Scored, name: str, lomo: bool, n_boot: int) -> dict:
+    report = scored.report(n_boot)
+    report["measured_on"] = {
+        "gold": name,
+        "statements": len(scored.gold),
+        "motions": len({motion_key(g.get("motion_id")) for g in scored.gold}),
+        "lomo": lomo,
+    }
+    return report
 
 
 def to_json(outputs: list[tuple[str, dict]]) -> dict:
@@ -303,9 +378,9 @@ def to_text(outputs: list[tuple[str, dict]]) -> str:
 
 def run(
     processed: str | Path | None,
-    gold: str | Path | None = None,
+    gold: str | Path | Sequence[str | Path] | None = None,
     lomo: bool = False,
-    text: str = "processed",
+    text: str = "auto",
     coders: Sequence[str | Path] | None = None,
     n_boot: int = 1000,
     as_json: bool = False,
@@ -325,11 +400,11 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description="Agreement of the coding with a gold file.")
     parser.add_argument("--processed", type=Path)
-    parser.add_argument("--gold", type=Path)
+    parser.add_argument("--gold", type=Path, action="append", help="gold file (repeatable)")
     parser.add_argument("--lomo", action="store_true", help="leave-one-motion-out retraining")
     parser.add_argument(
-        "--text", choices=("processed", "gold"), default="processed",
-        help="with --lomo: code the ingested text or the gold bodies",
+        "--text", choices=("auto", "processed", "gold"), default="auto",
+        help="with --lomo: code the ingested text, the gold bodies, or each where it exists",
     )  # fmt: skip
     parser.add_argument("--coders", nargs=2, type=Path, metavar="CSV", help="two coders' CSVs")
     parser.add_argument("--bootstrap", type=int, default=1000)

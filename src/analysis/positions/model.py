@@ -26,6 +26,7 @@ from analysis.positions.classify import (
     Weighting,
 )
 from analysis.positions.codebook import STANCES, Codebook, load_codebook
+from analysis.positions.semantic import NONE, SemanticScorer, SentenceEncoder, evidence_flags
 
 _STANCE_CUES = {
     "support": (("support", 1.0), ("oppose:neg", 1.0)),
@@ -54,24 +55,36 @@ class PositionModel(BaseEstimator):
     weighting : how sentences are weighted (see :class:`Weighting`)
     evidence : how evidence sentences are picked (see :class:`Evidence`)
     concern_min_hits : cue hits a statement needs before a concern is coded
-    rule_weight : share of the codebook's cue rule in the blended probabilities (the rest is the
-        trained logistic regression); 1 means rules only
+    rule_weight : share of the codebook's cue rule in the blended position probabilities (the
+        rest is the trained logistic regression); 1 means rules only
+    stance_rule_weight : the same for the stance (``None``: as ``rule_weight``)
+    semantic : add the sentence-embedding features of :mod:`analysis.positions.semantic`
+        (trained from the coders' evidence sentences)
+    semantic_sentences : how many sentences of a statement the semantic part reads (those that
+        weigh most), which bounds the cost of the sentence encoder
+    encoder : the sentence encoder (shared between models to share its cache)
     bare_weight : weight of the "bare" copies added in training: each statement without its
-        cue-bearing sentences, coded with the fallback position and neutral stance, so that a
-        statement without any verdict is not forced into a position (0 turns this off)
+        cue-bearing and evidence sentences, coded with the fallback position and neutral stance,
+        so that a statement without any verdict is not forced into a position (0, the default,
+        turns this off: measured leave-one-motion-out, the copies taught the semantic features
+        that verdicts the cues miss mean "unclear")
     random_state : seed (the solver is deterministic; kept for the estimator contract)
     """
 
     def __init__(
         self,
         codebook: Codebook | str | None = None,
-        C_position: float = 0.1,
+        C_position: float = 0.3,
         C_stance: float = 0.3,
         weighting: Weighting | None = None,
         evidence: Evidence | None = None,
         concern_min_hits: int = 2,
-        rule_weight: float = 0.7,
-        bare_weight: float = 0.5,
+        rule_weight: float = 0.3,
+        stance_rule_weight: float | None = 0.0,
+        bare_weight: float = 0.0,
+        semantic: bool = True,
+        semantic_sentences: int = 5,
+        encoder: SentenceEncoder | None = None,
         random_state: int = 0,
     ):
         self.codebook = codebook
@@ -81,7 +94,11 @@ class PositionModel(BaseEstimator):
         self.evidence = evidence
         self.concern_min_hits = concern_min_hits
         self.rule_weight = rule_weight
+        self.stance_rule_weight = stance_rule_weight
         self.bare_weight = bare_weight
+        self.semantic = semantic
+        self.semantic_sentences = semantic_sentences
+        self.encoder = encoder
         self.random_state = random_state
 
     # ------------------------------------------------------------------ training
@@ -91,17 +108,22 @@ class PositionModel(BaseEstimator):
         self.features_ = StatementFeatures(self.codebook_, self.weighting).fit(pd.DataFrame())
         self.position_rule_ = CueRule(self.codebook_, "position").fit()
         self.stance_rule_ = CueRule(self.codebook_, "stance").fit()
+        self.encoder_ = self.encoder or SentenceEncoder()
+        self.semantic_ = None
 
     def fit(self, sentences: pd.DataFrame, labels: pd.DataFrame) -> PositionModel:
-        """Train on coded statements: ``labels`` is indexed by statement_id, with
-        ``position`` and ``stance`` columns."""
+        """Train on coded statements: ``labels`` is indexed by statement_id, with ``position``
+        and ``stance`` columns (and ``evidence``, the coders' sentences, for the semantic part).
+        ``sentences`` may carry a ``motion`` column: the motion's title and the subject line."""
         self._setup()
         df, feats, weights = self.features_.sentences(sentences)
-        X = self.features_.aggregate(df, feats, weights)
+        if self.semantic:
+            self._fit_semantic(df, weights, labels)
+        X = self._statement_features(df, feats, weights)
         y = labels.reindex(X.index)[["position", "stance"]].dropna()
         X, w = X.loc[y.index], np.ones(len(y))
         if self.bare_weight > 0:
-            bare_X, bare_y = self._bare(df, feats, weights)
+            bare_X, bare_y = self._bare(df, feats, weights, self._evidence(df, labels))
             X, y = pd.concat([X, bare_X]), pd.concat([y, bare_y])
             w = np.concatenate([w, np.full(len(bare_y), self.bare_weight)])
         self.position_ = StatementClassifier("position", self.C_position, self.random_state)
@@ -110,13 +132,87 @@ class PositionModel(BaseEstimator):
         self.stance_.fit(X, y["stance"], sample_weight=w)
         return self
 
-    def _bare(self, df: pd.DataFrame, feats: np.ndarray, weights: np.ndarray):
-        """Each statement without its position- and stance-cue sentences, coded as no verdict."""
+    def _fit_semantic(self, df: pd.DataFrame, weights: np.ndarray, labels: pd.DataFrame) -> None:
+        """The sentence-level model: the coders' evidence sentences carry their statement's
+        codes, every other sentence ``none``."""
+        coded = df["statement_id"].isin(labels.index).to_numpy()
+        df, flags = df[coded], self._evidence(df, labels)[coded]
+        targets = {
+            t: np.where(flags, df["statement_id"].map(labels[t]).to_numpy(dtype=object), NONE)
+            for t in SemanticScorer.TARGETS
+        }
+        if not flags.any():
+            return  # no evidence to learn from: cues only
+        vectors = self.encoder_.encode(df["text"])
+        self.semantic_ = SemanticScorer(random_state=self.random_state).fit(vectors, targets)
+
+    def semantic_activation(self, df: pd.DataFrame, weights: np.ndarray) -> dict:
+        """Per target and code, how strongly each sentence carries it by its meaning (the
+        sentence model's probability, weighted like the semantic features); empty without a
+        semantic part. Added to the cue activation, it scores argument units and evidence."""
+        if self.semantic_ is None or df.empty:
+            return {}
+        rows, vectors, weights = self._semantic_inputs(df, weights)
+        share = (self.evidence or Evidence()).semantic_share
+        out: dict = {}
+        for target in SemanticScorer.TARGETS:
+            probs = self.semantic_.verdicts(vectors, target)
+            out[target] = {}
+            for code in probs.columns:
+                values = np.zeros(len(df))
+                values[rows] = share * probs[code].to_numpy() * weights
+                out[target][code] = values
+        return out
+
+    @staticmethod
+    def _evidence(df: pd.DataFrame, labels: pd.DataFrame) -> np.ndarray:
+        """Which sentences the coders chose as evidence (none when the labels name none)."""
+        if "evidence" not in labels:
+            return np.zeros(len(df), dtype=bool)
+        return evidence_flags(df, labels["evidence"].to_dict())
+
+    def _statement_features(self, df: pd.DataFrame, feats: np.ndarray, weights: np.ndarray):
+        """Cue features per statement, and the semantic ones when the model has them."""
+        X = self.features_.aggregate(df, feats, weights)
+        if self.semantic_ is None:
+            return X
+        rows, vectors, weights = self._semantic_inputs(df, weights)
+        ids = df["statement_id"].to_numpy()[rows]
+        semantic = self.semantic_.statement_features(ids, vectors, weights)
+        return X.join(semantic.reindex(X.index).fillna(0.0))
+
+    def _semantic_inputs(self, df: pd.DataFrame, weights: np.ndarray):
+        """The sentences the semantic part reads — per statement the ``semantic_sentences`` that
+        weigh most (verdicts come late and in the writer's own voice), so that the encoder's cost
+        is bounded per statement — with their embeddings and semantic weights."""
+        frame = pd.DataFrame(
+            {"sid": df["statement_id"].to_numpy(), "w": weights, "pos": np.arange(len(df))}
+        )
+        frame = frame.sort_values(["sid", "w", "pos"], ascending=[True, False, False])
+        chosen = frame.groupby("sid", sort=False).head(self.semantic_sentences)["pos"]
+        rows = np.sort(chosen.to_numpy())
+        picked = df.iloc[rows]
+        vectors = self.encoder_.encode(picked["text"])
+        motion = self._motion_vectors(picked)
+        return rows, vectors, self.semantic_.sentence_weights(weights[rows], vectors, motion)
+
+    def _motion_vectors(self, df: pd.DataFrame) -> np.ndarray:
+        """Each sentence's motion (title and subject line) embedded; zeros where unknown."""
+        if "motion" not in df:
+            return np.zeros((len(df), self.encoder_.encode([""]).shape[1]), dtype=np.float32)
+        motions = df["motion"].fillna("").astype(str)
+        vectors = self.encoder_.encode(motions)
+        vectors[(motions == "").to_numpy()] = 0.0
+        return vectors
+
+    def _bare(self, df: pd.DataFrame, feats: np.ndarray, weights: np.ndarray, evidence):
+        """Each statement without its verdict — the sentences with position or stance cues and
+        those the coders chose as evidence — coded as no verdict."""
         names = self.features_.sentence_features_.get_feature_names_out()
         verdict = np.array([n.startswith(("positions.", "stances.")) for n in names])
-        keep = ~(feats[:, verdict] > 0).any(axis=1)
+        keep = ~(feats[:, verdict] > 0).any(axis=1) & ~evidence
         bare = df[keep].assign(statement_id=df["statement_id"][keep] + "#bare")
-        X = self.features_.aggregate(bare, feats[keep], weights[keep])
+        X = self._statement_features(bare, feats[keep], weights[keep])
         y = pd.DataFrame(
             {"position": self.codebook_.fallback_position, "stance": "neutral"}, index=X.index
         )
@@ -128,22 +224,26 @@ class PositionModel(BaseEstimator):
         self.position_ = self.stance_ = None
         return self
 
-    def _blend(self, learned, rule: np.ndarray) -> np.ndarray:
+    def _blend(self, learned, rule: np.ndarray, share: float) -> np.ndarray:
         """Rule probabilities, blended with the trained model's where there is one."""
         if learned is None:
             return rule
         probs = learned.predict_proba(self._X)
         aligned = pd.DataFrame(probs, columns=learned.classes_)
         aligned = aligned.reindex(columns=self._classes, fill_value=0.0).to_numpy()
-        return self.rule_weight * rule + (1 - self.rule_weight) * aligned
+        return share * rule + (1 - share) * aligned
 
     def decide(self, X: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Position and stance per statement row of ``X``, with their blended probabilities."""
         self._X, self._classes = X, list(self.position_rule_.classes_)
-        p_pos = self._blend(self.position_, self.position_rule_.predict_proba(X))
+        p_pos = self._blend(self.position_, self.position_rule_.predict_proba(X), self.rule_weight)
         positions = self.position_rule_.classes_[p_pos.argmax(1)]
         self._classes = list(self.stance_rule_.classes_)
-        p_st = self._blend(self.stance_, self.stance_rule_.predict_proba(X, positions))
+        stance_share = (
+            self.rule_weight if self.stance_rule_weight is None else self.stance_rule_weight
+        )
+        rule = self.stance_rule_.predict_proba(X, positions)
+        p_st = self._blend(self.stance_, rule, stance_share)
         del self._X, self._classes
         return positions, p_pos, self.stance_rule_.classes_[p_st.argmax(1)], p_st
 
@@ -151,7 +251,7 @@ class PositionModel(BaseEstimator):
     def predict(self, sentences: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         """→ (one row per statement, one row per sentence)."""
         df, feats, weights = self.features_.sentences(sentences)
-        X = self.features_.aggregate(df, feats, weights)
+        X = self._statement_features(df, feats, weights)
         if X.empty:
             return _empty_statements(), _units(df, feats, weights, self, pd.Series(dtype=object))
         positions, p_pos, stances, p_st = self.decide(X)
@@ -194,8 +294,11 @@ class PositionModel(BaseEstimator):
             "codebook_fingerprint": codebook_fingerprint(self.codebook_),
             "weighting": asdict(self.weighting or Weighting()),
             "rule_weight": self.rule_weight,
+            "stance_rule_weight": self.stance_rule_weight,
             "position": self.position_.to_dict() if self.position_ else None,
             "stance": self.stance_.to_dict() if self.stance_ else None,
+            "semantic": self.semantic_.to_dict() if self.semantic_ else None,
+            "semantic_sentences": self.semantic_sentences,
         }
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -212,11 +315,16 @@ class PositionModel(BaseEstimator):
         model = cls(
             codebook=codebook,
             weighting=Weighting(**data["weighting"]),
-            rule_weight=data.get("rule_weight", 0.7),
+            rule_weight=data["rule_weight"],
+            stance_rule_weight=data.get("stance_rule_weight"),
+            semantic=data.get("semantic") is not None,
+            semantic_sentences=data["semantic_sentences"],
         )
         model._setup()
         model.position_ = data["position"] and StatementClassifier.from_dict(data["position"])
         model.stance_ = data["stance"] and StatementClassifier.from_dict(data["stance"])
+        if data.get("semantic"):
+            model.semantic_ = SemanticScorer.from_dict(data["semantic"])
         return model
 
 
@@ -246,13 +354,19 @@ def _units(df, feats, weights, model: PositionModel, statements: pd.DataFrame) -
         own = feats[:, idx[f"positions.{c}"]] - 0.5 * feats[:, idx[f"positions.{c}:neg"]]
         others = sum(feats[:, idx[f"positions.{o}:neg"]] for o in codes if o != c)
         act[c] = np.maximum(own + 0.5 * others, 0.0) * weights
-        units[f"score_{c}"] = (1 - np.exp(-act[c])).round(6)
     stance_act = {}
     for s in STANCES:
         keys = [(f"stances.{k}", w) for k, w in _STANCE_CUES[s] if f"stances.{k}" in idx]
         stance_act[s] = (
             sum(feats[:, idx[k]] * w for k, w in keys) * weights if keys else 0 * weights
         )
+    for section, activation in model.semantic_activation(df, weights).items():
+        target = act if section == "position" else stance_act
+        for code, values in activation.items():
+            if code in target:
+                target[code] = target[code] + values
+    for c in codes:
+        units[f"score_{c}"] = (1 - np.exp(-act[c])).round(6)
     stance_matrix = np.column_stack([stance_act[s] for s in STANCES])
     best = stance_matrix.argmax(1)
     units["stance_cue"] = np.where(stance_matrix.max(1) > 0, np.asarray(STANCES)[best], None)

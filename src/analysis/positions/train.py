@@ -1,7 +1,10 @@
-"""Train the shipped default model on a gold file: ``python -m analysis.positions.train GOLD``.
+"""Train the shipped default model on gold files:
+``python -m analysis.positions.train GOLD [GOLD ...]``.
 
-The model is trained on the gold bodies (split into sentences as ingest splits them) and the
-gold position and stance labels, and saved as JSON beside this module (``models/``).
+The model is trained on the gold bodies (split into sentences as ingest splits them), the gold
+position and stance labels and the coders' evidence sentences, and saved as JSON beside this
+module (``models/``). The shipped model is trained on the bundled sample's gold and the
+independent set: ``data/raw/sample-gold.jsonl data/eval/independent/gold.jsonl``.
 """
 
 from __future__ import annotations
@@ -16,15 +19,15 @@ from analysis.positions.evaluate import gold_labels, gold_sentences
 from analysis.positions.model import PositionModel
 
 
-def train(gold_path: str | Path, out: str | Path = DEFAULT_MODEL) -> Path:
-    gold = read_gold(gold_path)
+def train(gold_paths: list[str | Path], out: str | Path = DEFAULT_MODEL) -> Path:
+    gold = [record for path in gold_paths for record in read_gold(path)]
     model = PositionModel().fit(gold_sentences(gold), gold_labels(gold))
     return model.save(out)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", type=Path)
+    parser.add_argument("gold", type=Path, nargs="+")
     parser.add_argument("--out", type=Path, default=DEFAULT_MODEL)
     args = parser.parse_args(argv)
     print(f"wrote {train(args.gold, args.out)}", file=sys.stderr)

@@ -26,8 +26,9 @@ def software_version() -> str:
 
 def needs_review(ctx: ReportContext) -> Markup:
     """Statements to check by hand: unreadable files, OCR, missing metadata, uncertain codes."""
-    reasons = review.review_reasons(ctx.coded)
-    flagged = ctx.coded[reasons.map(bool)]
+    ordered = review.by_expected_gain(ctx.coded)
+    reasons = review.review_reasons(ordered)
+    flagged = ordered[reasons.map(bool)]
     rows = [
         {
             "Datei": m.link(ctx.links.get(r.statement_id), r.source_file),
@@ -38,7 +39,10 @@ def needs_review(ctx: ReportContext) -> Markup:
     ]
     parts = [m.heading(3, "Unsichere Stellungnahmen")]
     if rows:
-        caption = f"{m.count(len(rows), 'Stellungnahme', 'Stellungnahmen')} zur Prüfung"
+        caption = (
+            f"{m.count(len(rows), 'Stellungnahme', 'Stellungnahmen')} zur Prüfung, "
+            "die unsichersten zuerst"
+        )
         parts.append(m.table(pd.DataFrame(rows), caption))
     else:
         parts.append(
@@ -163,23 +167,87 @@ TARGETS = (("position", "Position"), ("stance", "Haltung"))
 
 
 def accuracy(ctx: ReportContext) -> Markup:
-    """The figures of ``evaluation.json`` when the analysis measured itself, else say it did not."""
+    """How often the machine agrees with people, and on which statements that was measured:
+    the gold sets of ``evaluation.json`` (never more than they cover), how many statements of
+    this report it could not place, and agreement with the statements an analyst checked."""
+    parts = [unplaced(ctx)]
     figures = ctx.inputs.evaluation
-    if not figures:
-        return m.para(
-            "Nicht gemessen: Für diese Daten liegt keine Auswertung gegen eine menschliche "
-            "Codierung vor (evaluation.json fehlt)."
-        )
-    parts = [m.table(accuracy_table(figures), "Gemessene Genauigkeit", numeric=["Wert"])]
-    if any(title.startswith("leave-one-motion-out") for title in figures):
+    if not figures or accuracy_table(figures).empty:
         parts.append(
             m.para(
-                "„Antrag ausgelassen“: Jeder Antrag wurde von einem Modell codiert, das die "
-                "Stellungnahmen zu diesem Antrag nie gesehen hat; so misst die Zahl, wie gut "
-                "die Codierung auf neue Anträge übertragbar ist. 95-%-Intervall per Bootstrap."
+                "Nicht gemessen: Für diese Daten liegt keine Auswertung gegen eine menschliche "
+                "Codierung vor (evaluation.json fehlt)."
             )
         )
-    return Markup("").join(parts)
+    else:
+        parts.append(m.table(accuracy_table(figures), "Gemessene Genauigkeit", numeric=["Wert"]))
+        parts.append(m.para(_measured_where(figures)))
+    parts.append(checked_here(ctx))
+    return m.join(parts)
+
+
+def unplaced(ctx: ReportContext) -> Markup:
+    """How many statements the machine could not place (the codebook's fallback position)."""
+    if not ctx.has_positions or ctx.coded.empty:
+        return Markup("")
+    fallback = (ctx.inputs.codebook or {}).get("fallback", "unclear")
+    n = int((ctx.coded["machine_position"] == fallback).sum())
+    total = m.count(len(ctx.coded), "Stellungnahme", "Stellungnahmen")
+    return m.para(
+        f"Bei {n} von {total} konnte die Maschine keine Position erkennen "
+        f"(„{ctx.labels.position(fallback)}“); sie stehen im Abschnitt zur Prüfung."
+    )
+
+
+def checked_here(ctx: ReportContext) -> Markup:
+    """Agreement with the statements of this report that an analyst checked (corrections.csv):
+    the only figure measured on this motion itself."""
+    checked = ctx.coded[ctx.coded["corrected"] | ctx.coded["note"].notna()]
+    if checked.empty:
+        return m.para(
+            "Für die Stellungnahmen dieses Berichts selbst ist die Genauigkeit nicht gemessen: "
+            "Niemand hat bisher eine davon von Hand geprüft (corrections.csv)."
+        )
+    same = int((checked["machine_position"] == checked["position"]).sum())
+    stance = int((checked["machine_stance"] == checked["stance"]).sum())
+    n = m.count(
+        len(checked), "von Hand geprüften Stellungnahme", "von Hand geprüften Stellungnahmen"
+    )
+    return m.para(
+        f"Gemessen an diesem Antrag selbst: Bei den {n} stimmte die Maschine in {same} Fällen "
+        f"bei der Position und in {stance} Fällen bei der Haltung mit der Prüfung überein."
+    )
+
+
+def _set_name(name: str) -> str:
+    """A gold file as a reader may see it: folder and file name, never a local path."""
+    path = Path(name)
+    return "/".join(p for p in (path.parent.name, path.name) if p)
+
+
+def _measured_where(figures: dict) -> str:
+    sets = [
+        report["measured_on"]
+        for report in figures.values()
+        if isinstance(report, dict) and "measured_on" in report
+    ]
+    described = "; ".join(
+        f"{_set_name(s['gold'])}: {m.count(s['statements'], 'Stellungnahme', 'Stellungnahmen')} "
+        f"zu {m.count(s['motions'], 'Antrag', 'Anträgen')}"
+        for s in sets
+    )
+    lomo = any(s["lomo"] for s in sets)
+    how = (
+        "Jeder Antrag wurde von einem Modell codiert, das die Stellungnahmen zu diesem Antrag "
+        "nie gesehen hat („Antrag ausgelassen“). "
+        if lomo
+        else ""
+    )
+    return (
+        f"Gemessen an menschlich codierten Stellungnahmen ({described}). {how}Die Zahlen gelten "
+        "für Stellungnahmen, die diesen ähneln; wie genau die Codierung bei den Stellungnahmen "
+        "dieses Berichts ist, zeigen sie nicht. 95-%-Intervall per Bootstrap."
+    )
 
 
 def accuracy_table(figures: dict) -> pd.DataFrame:
@@ -188,7 +256,10 @@ def accuracy_table(figures: dict) -> pd.DataFrame:
     for title, report in figures.items():
         if not isinstance(report, dict) or "position" not in report:
             continue
-        how = "Antrag ausgelassen" if title.startswith("leave-one-motion-out") else "wie codiert"
+        where = report.get("measured_on", {})
+        lomo = where.get("lomo", title.startswith("leave-one-motion-out"))  # older files: title
+        how = "Antrag ausgelassen" if lomo else "wie codiert"
+        name = _set_name(where["gold"]) if where else title
         for key, target in TARGETS:
             for measure, label in MEASURES:
                 value = report[key].get(measure, {})
@@ -196,7 +267,7 @@ def accuracy_table(figures: dict) -> pd.DataFrame:
                 interval = f"{_value(low)} bis {_value(high)}" if low is not None else "–"
                 rows.append(
                     {
-                        "Auswertung": f"{target} ({how}, n = {report.get('n')})",
+                        "Auswertung": f"{target}: {name} ({how}, n = {report.get('n')})",
                         "Kennzahl": label,
                         "Wert": _value(value.get("value")),
                         "95-%-Intervall": interval,
@@ -205,7 +276,7 @@ def accuracy_table(figures: dict) -> pd.DataFrame:
         if "evidence_hit_rate" in report:
             rows.append(
                 {
-                    "Auswertung": f"Belegstellen ({how})",
+                    "Auswertung": f"Belegstellen: {name} ({how})",
                     "Kennzahl": "Trefferquote",
                     "Wert": _value(report["evidence_hit_rate"]),
                     "95-%-Intervall": "–",

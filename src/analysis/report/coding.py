@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.codes import STANCES
+from analysis.corrections import resolve_id
 from analysis.report.labels import Labels
 
 # The contract's columns, then what the analysis adds and the report uses when present:
@@ -27,23 +28,6 @@ MACHINE_COLUMNS = [
     "endorses",
 ]
 CODED_COLUMNS = [*MACHINE_COLUMNS, "machine_position", "machine_stance", "corrected", "note"]
-# Pages show a statement id's first characters; corrections may name it so (like a git hash).
-SHORT_ID = 8
-MIN_PREFIX = 6
-
-
-def short_id(statement_id: str) -> str:
-    return statement_id[:SHORT_ID]
-
-
-def resolve_id(given: str, known: Iterable[str]) -> str:
-    """The statement id that ``given`` names: itself, or the one id it is a prefix of (at least
-    six characters); ``given`` unchanged when it names none or several."""
-    known = list(known)
-    if given in known or len(given) < MIN_PREFIX:
-        return given
-    matches = [sid for sid in known if sid.startswith(given)]
-    return matches[0] if len(matches) == 1 else given
 
 
 def normalise_positions(positions: pd.DataFrame | None) -> pd.DataFrame:

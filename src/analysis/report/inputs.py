@@ -16,9 +16,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-CORRECTIONS_FILE = "corrections.csv"
+from analysis.corrections import CORRECTIONS_FILE, read_corrections
+
 EVALUATION_FILE = "evaluation.json"
-CORRECTION_COLUMNS = ("statement_id", "position", "stance", "note")
 ANALYSIS_TABLES = ("positions", "clusters", "arguments")
 
 
@@ -100,30 +100,6 @@ def _json(path: Path) -> dict | None:
 def _yaml(path: Path) -> dict:
     value = yaml.safe_load(path.read_text(encoding="utf-8"))
     return value if isinstance(value, dict) else {}
-
-
-def read_corrections(path: Path) -> tuple[pd.DataFrame | None, list[str]]:
-    """``corrections.csv`` as written by a person: ``,`` or ``;`` separated, with or without BOM."""
-    if not path.exists():
-        return None, []
-    frame = pd.read_csv(path, sep=None, engine="python", dtype=str, encoding="utf-8-sig")
-    frame.columns = [str(c).strip().lower() for c in frame.columns]
-    if "statement_id" not in frame.columns:
-        return None, [
-            f"{path.name}: die Spalte statement_id fehlt; die Korrekturen wurden nicht übernommen."
-        ]
-    for column in CORRECTION_COLUMNS:
-        if column not in frame.columns:
-            frame[column] = None
-    frame = frame[list(CORRECTION_COLUMNS)].map(_blank_to_none)
-    return frame, []
-
-
-def _blank_to_none(value):
-    if value is None or value != value:
-        return None
-    value = str(value).strip()
-    return value or None
 
 
 def read_gold(path: Path) -> pd.DataFrame:

@@ -7,11 +7,10 @@ import pandas as pd
 from markupsafe import Markup
 
 from analysis.codes import STANCES
+from analysis.corrections import CORRECTION_COLUMNS, CORRECTIONS_FILE, short_id
 from analysis.report import agreement, charts, council, review
 from analysis.report import markup as m
-from analysis.report.coding import short_id
 from analysis.report.context import ReportContext
-from analysis.report.inputs import CORRECTION_COLUMNS, CORRECTIONS_FILE
 from analysis.report.provenance import shown_path
 
 
@@ -157,7 +156,8 @@ def how_to_correct(ctx: ReportContext) -> Markup:
         "Bericht neu erstellen: statements report --processed … --out …; korrigierte Werte "
         "sind im Bericht als „von Hand korrigiert“ markiert.",
     ]
-    flagged = ctx.coded[review.review_reasons(ctx.coded).map(bool)]
+    ordered = review.by_expected_gain(ctx.coded)
+    flagged = ordered[review.review_reasons(ordered).map(bool)]
     template = [",".join(CORRECTION_COLUMNS)] + [
         f"{short_id(r.statement_id)},{r.position or ''},{r.stance or ''},"
         for r in flagged.itertuples()

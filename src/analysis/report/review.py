@@ -43,6 +43,19 @@ def _reasons(row: pd.Series, threshold: float) -> list[str]:
     return reasons
 
 
+def by_expected_gain(coded: pd.DataFrame) -> pd.DataFrame:
+    """The statements a check is most likely to change first: the least certain code first (the
+    lower of position and stance confidence), statements a person corrected already last."""
+    scores = coded.reindex(columns=["position_score", "stance_score"]).astype(float)
+    done = coded.get("corrected", pd.Series(False, index=coded.index)).fillna(False).astype(float)
+    key = scores.min(axis=1).fillna(0.0) + done
+    return (
+        coded.assign(_gain_key=key)
+        .sort_values("_gain_key", kind="stable")
+        .drop(columns="_gain_key")
+    )
+
+
 def _missing(value) -> bool:
     return value is None or value != value or (isinstance(value, str) and not value.strip())
 
