@@ -211,7 +211,10 @@ def test_interrupted_ingest_removes_its_temporary_files_itself(crashes, corpus_a
     for attempt in range(INTERRUPT_ATTEMPTS):
         out = tmp_path / f"out-{attempt}"
         shutil.copytree(crashes.snapshot, out)
+        # Cold, as in kill_repeatedly: without cache and manifest the run reads every file and
+        # writes all tables, so there is a write to interrupt.
         shutil.rmtree(out / ".cache")
+        (out / "manifest.json").unlink(missing_ok=True)
         process = subprocess.Popen(procs.ingest_args([corpus_after], out), stderr=subprocess.PIPE)
         while process.poll() is None and not list(out.glob(".statements-*.tmp")):
             time.sleep(0.005)
