@@ -150,51 +150,42 @@ def test_missing_analysis_is_explained_in_german(built_bare):
     assert "keine Auswertung der Positionen" in soup_of(built_bare.pages["codierung"]).get_text()
 
 
-def test_accuracy_comes_from_the_evaluation_file(corpus, tmp_path):
+def _page_with_evaluation(corpus, tmp_path, value: float, measured_on: dict) -> str:
+    """The text of the BA-090/2020 report built beside an evaluation.json of one set."""
     processed = tmp_path / "processed"
     processed.mkdir()
     for name in ("statements", "paragraphs", "sentences", "positions"):
         (processed / f"{name}.parquet").write_bytes(
             (corpus.processed / f"{name}.parquet").read_bytes()
         )
-    measure = {"value": 0.71, "ci95": [0.6, 0.8]}
-    report = {"n": 49, "evidence_hit_rate": 0.9}
+    measure = {"value": value, "ci95": [value - 0.11, value + 0.09]}
+    report = {"n": measured_on["statements"], "evidence_hit_rate": 0.9}
     report |= {key: {"macro_f1": measure, "accuracy": measure, "kappa": measure}
                for key in ("position", "stance")}  # fmt: skip
-    report["measured_on"] = {
-        "gold": "/home/analyst/data/raw/sample-gold.jsonl", "statements": 49, "motions": 7,
-        "lomo": True,
-    }  # fmt: skip
-    evaluation = {"leave-one-motion-out: data/raw/sample-gold.jsonl": report}
+    report["measured_on"] = measured_on
+    evaluation = {f"leave-one-motion-out: {measured_on['gold']}": report}
     (processed / "evaluation.json").write_text(json.dumps(evaluation), "utf-8")
     result = build.build_reports(processed, tmp_path / "out", "BA-090/2020", checks=False)
-    text = " ".join(soup_of(result.pages["ba-090-2020"]).get_text(" ").split())
+    return " ".join(soup_of(result.pages["ba-090-2020"]).get_text(" ").split())
+
+
+def test_accuracy_comes_from_the_evaluation_file(corpus, tmp_path):
+    where = {"gold": "/home/analyst/data/raw/sample-gold.jsonl", "statements": 49, "motions": 7,
+             "lomo": True}  # fmt: skip
+    text = _page_with_evaluation(corpus, tmp_path, 0.71, where)
     assert "Position: raw/sample-gold.jsonl (Antrag ausgelassen, n = 49)" in text
     assert "Macro-F1" in text and "0,710" in text and "0,600 bis 0,800" in text
+    assert "/home/analyst" not in text
 
 
 def test_the_report_says_on_which_statements_its_accuracy_was_measured(corpus, tmp_path):
-    processed = tmp_path / "processed"
-    processed.mkdir()
-    for name in ("statements", "paragraphs", "sentences", "positions"):
-        (processed / f"{name}.parquet").write_bytes(
-            (corpus.processed / f"{name}.parquet").read_bytes()
-        )
-    measure = {"value": 0.66, "ci95": [0.55, 0.75]}
-    report = {"n": 96, "evidence_hit_rate": 0.98}
-    report |= {key: {"macro_f1": measure, "accuracy": measure, "kappa": measure}
-               for key in ("position", "stance")}  # fmt: skip
-    report["measured_on"] = {
-        "gold": "data/eval/independent/gold.jsonl", "statements": 96, "motions": 12, "lomo": True,
-    }  # fmt: skip
-    (processed / "evaluation.json").write_text(json.dumps({"lomo": report}), "utf-8")
-    result = build.build_reports(processed, tmp_path / "out", "BA-090/2020", checks=False)
-    text = " ".join(soup_of(result.pages["ba-090-2020"]).get_text(" ").split())
+    where = {"gold": "data/eval/independent/gold.jsonl", "statements": 96, "motions": 12,
+             "lomo": True}  # fmt: skip
+    text = _page_with_evaluation(corpus, tmp_path, 0.66, where)
     assert "independent/gold.jsonl: 96 Stellungnahmen zu 12 Anträgen" in text
     assert "wie genau die Codierung bei den Stellungnahmen dieses Berichts ist" in text
     assert "Niemand hat bisher eine davon von Hand geprüft" in text
     assert "konnte die Maschine keine Position erkennen" in text
-    assert "/home/analyst" not in text
 
 
 def test_unknown_motion_is_an_error_that_names_the_known_ones(corpus, tmp_path):
