@@ -142,6 +142,13 @@ def motion_text(title, subject) -> str:
     return " – ".join(t for t in (title, subject) if isinstance(t, str) and t.strip())
 
 
+def statement_motions(statements: pd.DataFrame) -> dict[str, str]:
+    """:func:`motion_text` of every row of a statements table, by statement_id."""
+    about = statements.reindex(columns=["motion_title", "subject"])
+    texts = [motion_text(t, s) for t, s in about.itertuples(index=False)]
+    return dict(zip(statements["statement_id"], texts, strict=True))
+
+
 def gold_labels(gold: list[dict]) -> pd.DataFrame:
     """position, stance, motion, evidence per gold record, indexed by :func:`gold_id`."""
     return pd.DataFrame(

@@ -21,7 +21,7 @@ from analysis.positions.evaluate import (
     gold_id,
     gold_labels,
     gold_sentences,
-    motion_text,
+    statement_motions,
 )
 from analysis.positions.model import PositionModel
 from analysis.positions.semantic import SentenceEncoder
@@ -63,17 +63,10 @@ def _test_text(gold, processed, text: str, gold_text: pd.DataFrame):
         return gold_text, own
     statements = pd.read_parquet(Path(processed) / "statements.parquet")
     read = pd.read_parquet(Path(processed) / "sentences.parquet")
-    read = read.merge(_motions(statements), on="statement_id", how="left")
+    read = read.assign(motion=read["statement_id"].map(statement_motions(statements)))
     matched = match_gold(gold, statements)
     if text == "processed":
         return read, matched
     # "auto": what ingest read where the gold names a file it read, else the gold body
     test_ids = [m if m is not None else o for m, o in zip(matched, own, strict=True)]
     return pd.concat([read, gold_text], ignore_index=True), test_ids
-
-
-def _motions(statements: pd.DataFrame) -> pd.DataFrame:
-    """Per statement what it says the motion is (title and subject line)."""
-    about = statements.reindex(columns=["motion_title", "subject"])
-    motion = [motion_text(t, s) for t, s in about.itertuples(index=False)]
-    return pd.DataFrame({"statement_id": statements["statement_id"], "motion": motion})

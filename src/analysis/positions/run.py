@@ -21,7 +21,7 @@ import pandas as pd
 from analysis.gold import motion_key
 from analysis.positions.codebook import Codebook, load_codebook
 from analysis.positions.discover import ArgumentClusters, cluster_units
-from analysis.positions.evaluate import motion_text
+from analysis.positions.evaluate import statement_motions
 from analysis.positions.links import LinkConfig, find_links
 from analysis.positions.model import PositionModel, default_model
 
@@ -75,10 +75,7 @@ def analyze_tables(
     ok = statements[statements["status"] == "ok"].sort_values("statement_id", ignore_index=True)
     ok = ok.assign(motion_key=ok["motion_ref"].map(lambda r: motion_key(r) or None))
     sents = sentences[sentences["statement_id"].isin(ok["statement_id"])]
-    about = ok.reindex(columns=["motion_title", "subject"])  # what the letter says it answers
-    motion = [motion_text(t, s) for t, s in about.itertuples(index=False)]
-    by_id = dict(zip(ok["statement_id"], motion, strict=True))
-    sents = sents.assign(motion=sents["statement_id"].map(by_id))
+    sents = sents.assign(motion=sents["statement_id"].map(statement_motions(ok)))
     model = model or default_model(codebook)
     say(f"coding {len(ok)} statements")
     coded, units = model.predict(sents)
