@@ -84,10 +84,13 @@ class TableSink:
             self._flush(name)
             self.writers[name].close()
         self._rewrite_titles()
+        # Everything on disk first, then the renames back to back: a crash between two renames
+        # (which the next run repairs) becomes as unlikely as it can be without a set rename.
+        for name in TABLE_NAMES:
+            _fsync(self.tmp[name])
         written = {}
         for name in TABLE_NAMES:
             target = self.out / f"{name}.parquet"
-            _fsync(self.tmp[name])
             os.replace(self.tmp[name], target)
             written[name] = target
         return written
