@@ -146,13 +146,13 @@ class PositionModel(BaseEstimator):
         vectors = self.encoder_.encode(df["text"])
         self.semantic_ = SemanticScorer(random_state=self.random_state).fit(vectors, targets)
 
-    def semantic_activation(self, df: pd.DataFrame, weights: np.ndarray) -> dict:
+    def semantic_activation(self, df: pd.DataFrame, weights: np.ndarray, inputs=None) -> dict:
         """Per target and code, how strongly each sentence carries it by its meaning (the
         sentence model's probability, weighted like the semantic features); empty without a
         semantic part. Added to the cue activation, it scores argument units and evidence."""
         if self.semantic_ is None or df.empty:
             return {}
-        rows, vectors, weights = self._semantic_inputs(df, weights)
+        rows, vectors, weights = inputs or self._semantic_inputs(df, weights)
         share = (self.evidence or Evidence()).semantic_share
         out: dict = {}
         for target in SemanticScorer.TARGETS:
@@ -171,12 +171,15 @@ class PositionModel(BaseEstimator):
             return np.zeros(len(df), dtype=bool)
         return evidence_flags(df, labels["evidence"].to_dict())
 
-    def _statement_features(self, df: pd.DataFrame, feats: np.ndarray, weights: np.ndarray):
-        """Cue features per statement, and the semantic ones when the model has them."""
+    def _statement_features(
+        self, df: pd.DataFrame, feats: np.ndarray, weights: np.ndarray, inputs=None
+    ):
+        """Cue features per statement, and the semantic ones when the model has them
+        (``inputs``: :meth:`_semantic_inputs` of these sentences, when already computed)."""
         X = self.features_.aggregate(df, feats, weights)
         if self.semantic_ is None:
             return X
-        rows, vectors, weights = self._semantic_inputs(df, weights)
+        rows, vectors, weights = inputs or self._semantic_inputs(df, weights)
         ids = df["statement_id"].to_numpy()[rows]
         semantic = self.semantic_.statement_features(ids, vectors, weights)
         return X.join(semantic.reindex(X.index).fillna(0.0))
@@ -251,9 +254,13 @@ class PositionModel(BaseEstimator):
     def predict(self, sentences: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         """→ (one row per statement, one row per sentence)."""
         df, feats, weights = self.features_.sentences(sentences)
-        X = self._statement_features(df, feats, weights)
+        # The sentences the semantic part reads, chosen and embedded once for features and units.
+        inputs = self._semantic_inputs(df, weights) if self.semantic_ and len(df) else None
+        X = self._statement_features(df, feats, weights, inputs)
+        semantic = self.semantic_activation(df, weights, inputs)
         if X.empty:
-            return _empty_statements(), _units(df, feats, weights, self, pd.Series(dtype=object))
+            none = pd.Series(dtype=object)
+            return _empty_statements(), _units(df, feats, weights, self, none, semantic)
         positions, p_pos, stances, p_st = self.decide(X)
         statements = pd.DataFrame(
             {
@@ -264,7 +271,7 @@ class PositionModel(BaseEstimator):
                 "stance_score": p_st.max(1).round(6),
             }
         )
-        units = _units(df, feats, weights, self, statements.set_index("statement_id"))
+        units = _units(df, feats, weights, self, statements.set_index("statement_id"), semantic)
         picked = units[units["evidence_rank"].notna()].sort_values(
             ["statement_id", "evidence_rank"], kind="stable"
         )
@@ -343,8 +350,11 @@ def _empty_statements() -> pd.DataFrame:
     return out
 
 
-def _units(df, feats, weights, model: PositionModel, statements: pd.DataFrame) -> pd.DataFrame:
-    """The per-sentence table: code scores, stance cue, concerns, evidence rank."""
+def _units(
+    df, feats, weights, model: PositionModel, statements: pd.DataFrame, semantic: dict
+) -> pd.DataFrame:
+    """The per-sentence table: code scores (cues and ``semantic`` activation), stance cue,
+    concerns, evidence rank."""
     names = list(model.features_.sentence_features_.get_feature_names_out())
     idx = {n: i for i, n in enumerate(names)}
     codes = model.codebook_.position_codes
@@ -360,7 +370,7 @@ def _units(df, feats, weights, model: PositionModel, statements: pd.DataFrame) -
         stance_act[s] = (
             sum(feats[:, idx[k]] * w for k, w in keys) * weights if keys else 0 * weights
         )
-    for section, activation in model.semantic_activation(df, weights).items():
+    for section, activation in semantic.items():
         target = act if section == "position" else stance_act
         for code, values in activation.items():
             if code in target:
