@@ -29,7 +29,7 @@ FORCE:
 demo: setup
 	$(BIN)/statements ingest $(SAMPLE) --out $(PROCESSED)
 	$(BIN)/statements analyze --processed $(PROCESSED)
-	$(BIN)/statements evaluate --processed $(PROCESSED) --gold $(SAMPLE_GOLD) --gold $(INDEPENDENT_GOLD) --lomo
+	$(BIN)/statements evaluate --processed $(PROCESSED) --gold $(SAMPLE_GOLD) --gold $(INDEPENDENT_GOLD) --lomo --learning-curve 0 3 5 10
 	$(BIN)/statements report --processed $(PROCESSED) --out $(REPORTS) --gold $(SAMPLE_GOLD)
 	@echo
 	@echo "Fertig. Tabellen: $(PROCESSED)/  Berichte: $(REPORTS)/index.html"

@@ -67,6 +67,17 @@ show(council.clusters(ctx))
 show(position_review.disagreements(ctx))
 
 # %% [markdown]
+# ## Lernkurve: Korrekturen als Beispiele
+#
+# Wie genau die übrigen Stellungnahmen eines Antrags codiert werden, nachdem 0, 3, 5 oder 10
+# seiner Stellungnahmen von Hand korrigiert wurden, gemessen mit ausgelassenem Antrag
+# (`statements evaluate --lomo --learning-curve 0 3 5 10`), neben denselben Stellungnahmen
+# ohne die Korrekturen.
+
+# %%
+show(position_review.learning_curve(ctx))
+
+# %% [markdown]
 # ## Einen Code korrigieren
 #
 # Korrekturen stehen in `corrections.csv` im Ordner der verarbeiteten Daten. Der Bericht nimmt

@@ -264,3 +264,12 @@ def test_evaluate_without_tables_says_to_ingest_first(tmp_path, capsys):
     code = cli.main(["evaluate", "--processed", str(tmp_path), "--gold", str(tmp_path / "g")])
     assert code == 2
     assert "run statements ingest first" in capsys.readouterr().err
+
+
+def test_a_learning_curve_needs_leave_one_motion_out(dev_run, capsys):
+    gold = str(locations.SAMPLE_GOLD)
+    code = cli.main(
+        ["evaluate", "--processed", str(dev_run.out), "--gold", gold, "--learning-curve", "3"]
+    )
+    assert code == 2
+    assert "--learning-curve needs --lomo" in capsys.readouterr().err

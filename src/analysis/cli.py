@@ -65,6 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="gold.jsonl with human coding (repeat for several sets; --lomo pools them)",
     )
     evaluate.add_argument("--lomo", action="store_true", help="leave-one-motion-out retraining")
+    evaluate.add_argument(
+        "--learning-curve",
+        nargs="+",
+        type=int,
+        metavar="K",
+        help="with --lomo: macro-F1 after K corrected statements per motion (e.g. 0 3 5 10)",
+    )
     evaluate.add_argument("--coders", nargs=2, type=Path, metavar="CSV", help="two coders' CSVs")
     evaluate.add_argument("--json", action="store_true", help="machine-readable output")
     evaluate.set_defaults(func=_evaluate)
@@ -171,7 +178,17 @@ def _evaluate(args: argparse.Namespace) -> int:
             "(run statements analyze to measure the coding too)",
             file=sys.stderr,
         )
-    outputs = evaluate.evaluations(args.processed, args.gold, lomo=args.lomo, coders=args.coders)
+    if args.learning_curve and not args.lomo:
+        return _fail("--learning-curve needs --lomo (the curve is measured on held-out motions)")
+    if any(k < 0 for k in args.learning_curve or ()):
+        return _fail("--learning-curve takes numbers of statements (0 or more)")
+    outputs = evaluate.evaluations(
+        args.processed,
+        args.gold,
+        lomo=args.lomo,
+        coders=args.coders,
+        corrected=args.learning_curve or (),
+    )
     if args.gold:
         # The report's methods section quotes these figures.
         batch.write_json(args.processed / EVALUATION, evaluate.to_json(outputs))

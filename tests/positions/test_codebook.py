@@ -12,6 +12,7 @@ from analysis.positions.codebook import (
     compile_cue,
     load_codebook,
     parse_codebook,
+    required_literals,
 )
 
 MINIMAL = {"name": "mine", "positions": {"yes": {"cues": ["dafür"]}, "unclear": {"cues": []}}}
@@ -43,6 +44,28 @@ def test_star_at_word_start_matches_compound_ends():
 
 def test_star_at_word_end_matches_inflections():
     assert compile_cue("verank*").search("im leitbild verankert")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        ("einbetten", "das thema wird in die strategie eingebettet"),
+        ("einbetten", "das thema ist einzubetten"),
+        ("ablehnen", "der antrag wird abgelehnt"),
+        ("ablehnen", "die abgelehnten anträge"),
+        ("vorschlagen", "wie vorgeschlagen"),
+        ("zustimm*", "dem antrag wird zugestimmt"),
+    ],
+)
+def test_separable_verbs_match_their_zu_infinitive_and_past_participle(pattern, text):
+    cue = compile_cue(pattern)
+    assert cue.search(text)
+    assert any(lit in text for lit in required_literals(pattern, {}))
+
+
+def test_the_participle_of_a_separable_verb_does_not_match_other_words():
+    assert not compile_cue("ablehnen").search("die anlehnung an den plan")
+    assert not compile_cue("einbetten").search("die betten im heim")
 
 
 def test_words_must_follow_each_other_without_gap():

@@ -144,7 +144,11 @@ def test_evaluate_pools_gold_files_and_reports_each_with_what_it_measured(
     small.write_text(
         "".join(json.dumps(r) + "\n" for r in records if r["motion_id"] in two_motions), "utf-8"
     )
-    outputs = dict(evaluate.evaluations(dev_analysed, [dev_gold, small], lomo=True, n_boot=10))
+    outputs = dict(
+        evaluate.evaluations(
+            dev_analysed, [dev_gold, small], lomo=True, n_boot=10, corrected=(0, 3, 10)
+        )
+    )
     dev = outputs[f"leave-one-motion-out: {dev_gold}"]
     other = outputs[f"leave-one-motion-out: {small}"]
     assert dev["missing"] == 0 and other["missing"] == 0
@@ -156,3 +160,14 @@ def test_evaluate_pools_gold_files_and_reports_each_with_what_it_measured(
     }
     assert dev["measured_on"]["statements"] == 49
     assert set(other["reliability"]) == {"position", "stance"}
+
+    # the learning curve, in the same folds: k statements of each motion count as corrected
+    curve = outputs[f"learning curve: {small}"]["learning_curve"]
+    assert [row["corrected"] for row in curve] == [0, 3, 10]
+    none, three, ten = curve
+    assert none["statements"] == 16 and three["statements"] == 10  # 2 motions × (8 − 3)
+    assert none["position_macro_f1"] == none["position_macro_f1_without"]
+    assert 0 <= three["position_macro_f1"] <= 1 and 0 <= three["stance_macro_f1_without"] <= 1
+    assert ten["statements"] == 0 and ten["position_macro_f1"] is None  # 8 statements a motion
+    printed = evaluate.to_text(list(outputs.items()))
+    assert "no motion has more statements" in printed and "position: with (without)" in printed

@@ -81,3 +81,24 @@ def test_the_review_list_puts_the_least_certain_statement_first():
         }
     )
     assert list(review.by_expected_gain(coded)["statement_id"]) == ["b", "c", "a", "d"]
+
+
+def test_the_learning_curve_section_shows_chart_table_and_what_was_not_measurable():
+    from types import SimpleNamespace
+
+    from analysis.report import position_review
+
+    curve = [
+        {"corrected": k, "statements": n, "position_macro_f1": w, "position_macro_f1_without": wo,
+         "stance_macro_f1": 0.7, "stance_macro_f1_without": 0.7}
+        for k, n, w, wo in ((0, 40, 0.75, 0.75), (3, 25, 0.8, 0.76), (10, 0, None, None))
+    ]  # fmt: skip
+    evaluation = {"learning curve: /home/a/data/eval/gold.jsonl": {"learning_curve": curve}}
+    ctx = SimpleNamespace(inputs=SimpleNamespace(evaluation=evaluation))
+    html = str(position_review.learning_curve(ctx))
+    assert "<figure" in html and "data:image/svg+xml" in html and "<table" in html
+    assert "Lernkurve: eval/gold.jsonl" in html and "/home/a" not in html
+    assert "0,800" in html and "0,760" in html  # with and without the corrections
+    assert "Für 10 Korrekturen je Antrag nicht messbar" in html
+    empty = SimpleNamespace(inputs=SimpleNamespace(evaluation={}))
+    assert "--learning-curve 0 3 5 10" in str(position_review.learning_curve(empty))

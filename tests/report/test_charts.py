@@ -19,6 +19,9 @@ MATRIX = pd.DataFrame(
 COMPLETENESS = pd.DataFrame(
     {"field": ["Datum", "Absender"], "filled": [4, 3], "total": [4, 4], "share": [1.0, 0.75]}
 )
+CURVE = pd.DataFrame(
+    {"corrected": [0, 3, 5], "with": [0.74, 0.78, 0.81], "without": [0.74, 0.74, 0.73]}
+)
 CHARTS = {
     "statements_by_group": lambda: charts.statements_by_group(COUNTS),
     "stance_distribution": lambda: charts.stance_distribution(STANCES),
@@ -26,6 +29,7 @@ CHARTS = {
     "metadata_completeness": lambda: charts.metadata_completeness(COMPLETENESS),
     "confidence": lambda: charts.confidence(pd.Series([0.1, 0.5, 0.7, 0.9, 0.95])),
     "position_matrix": lambda: charts.position_matrix(MATRIX),
+    "learning_curve": lambda: charts.learning_curve(CURVE),
 }
 
 
@@ -49,7 +53,9 @@ def test_alt_text_carries_every_number():
         assert f"{label}: {count}" in chart.alt
 
 
-@pytest.mark.parametrize("name", [n for n in CHARTS if n != "position_matrix"])
+@pytest.mark.parametrize(
+    "name", [n for n in CHARTS if n not in ("position_matrix", "learning_curve")]
+)
 def test_bars_use_only_okabe_ito_colours(name):
     chart = CHARTS[name]()
     bars = chart.figure.axes[0].patches
@@ -94,3 +100,16 @@ def test_data_uri_embeds_the_svg():
     assert charts.data_uri(charts.statements_by_group(COUNTS)).startswith(
         "data:image/svg+xml;base64,"
     )
+
+
+def test_learning_curve_states_the_gain_and_speaks_every_point():
+    chart = charts.learning_curve(CURVE)
+    assert chart.title == (
+        "Nach 5 Korrekturen je Antrag steigt die Genauigkeit der übrigen von 0,73 auf 0,81"
+    )
+    for number in ("0,74", "0,78", "0,81", "0,73"):
+        assert number in chart.alt
+    flat = charts.learning_curve(CURVE.assign(**{"with": CURVE["without"]}))
+    assert flat.title == "Nach 5 Korrekturen je Antrag: Genauigkeit der übrigen unverändert"
+    colours = {to_hex(line.get_color()).upper() for line in chart.figure.axes[0].lines}
+    assert colours <= {c.upper() for c in PALETTE}

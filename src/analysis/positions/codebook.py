@@ -34,7 +34,8 @@ SECTIONS = ("positions", "stances", "concerns", "signals")
 _WORD_RE = re.compile(r"^[\w\-*|.'’/]+\??$")
 _GAP_RE = re.compile(r"^\.\.(\d*)$")
 _TOKEN_RE = re.compile(r"\([^)]*\)\??|\S+")
-# separable verb prefixes: "einbetten" is also "einzubetten", "vorlegen" also "vorzulegen"
+# separable verb prefixes: "einbetten" is also "einzubetten" and "eingebettet", "vorlegen" also
+# "vorzulegen" and "vorgelegt", "zustimm*" also "zugestimmt"
 _SEPARABLE = ("zusammen", "zurück", "weiter", "wieder", "heraus", "hinzu", "fest", "fort", "auf",
               "aus", "ein", "mit", "nach", "vor", "weg", "ab", "an", "bei", "um", "zu")  # fmt: skip
 
@@ -342,9 +343,13 @@ def _word_regex(word: str) -> str:
     tail = r"[\w\-]*" if word.endswith("*") else ""
     core = word.strip("*")
     prefix, rest = _split_separable(core) if not head else ("", core)
-    if prefix:
-        return f"{re.escape(prefix)}(?:zu)?{re.escape(rest)}{tail}"
-    return f"{head}{re.escape(core)}{tail}"
+    if not prefix:
+        return f"{head}{re.escape(core)}{tail}"
+    forms = f"{re.escape(prefix)}(?:zu|ge)?{re.escape(rest)}{tail}"
+    if rest.endswith("en") and not tail:  # the past participle, weak or strong, and inflected
+        stem = re.escape(rest[:-2])
+        forms += f"|{re.escape(prefix)}ge{stem}(?:e?t|en)(?:e|en|er|es|em)?"
+    return forms
 
 
 def _split_separable(word: str) -> tuple[str, str]:
@@ -359,4 +364,7 @@ def _split_separable(word: str) -> tuple[str, str]:
 def _literal(word: str) -> str:
     """A substring every match of the word pattern holds."""
     core = word.strip("*")
-    return _split_separable(core)[1] if not word.startswith("*") else core
+    if word.startswith("*"):
+        return core
+    prefix, rest = _split_separable(core)
+    return rest[:-2] if prefix and rest.endswith("en") and not word.endswith("*") else rest

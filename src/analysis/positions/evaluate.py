@@ -299,6 +299,23 @@ def format_report(report: dict, title: str) -> str:
     return "\n".join(lines)
 
 
+def format_curve(report: dict, title: str) -> str:
+    """The learning curve as printable lines: one per number of corrected statements, the
+    macro-F1 on the statements left to code with the corrections used and without."""
+    lines = [
+        f"== {title}",
+        "corrected per motion  statements coded  position: with (without)  stance: with (without)",
+    ]
+    for row in report["learning_curve"]:
+        if not row["statements"]:
+            lines.append(f"{row['corrected']:>20}  no motion has more statements")
+            continue
+        pos = f"{row['position_macro_f1']:.3f} ({row['position_macro_f1_without']:.3f})"
+        stance = f"{row['stance_macro_f1']:.3f} ({row['stance_macro_f1_without']:.3f})"
+        lines.append(f"{row['corrected']:>20}  {row['statements']:>16}  {pos:>24}  {stance:>22}")
+    return "\n".join(lines)
+
+
 def jsonable(report: dict) -> dict:
     """The report with confusion tables as nested dicts (for ``--json``)."""
     out = {}
@@ -321,13 +338,15 @@ def evaluations(
     text: str = "auto",
     coders: Sequence[str | Path] | None = None,
     n_boot: int = 1000,
+    corrected: Sequence[int] = (),
 ) -> list[tuple[str, dict]]:
     """(title, report) pairs: the metadata ingest found, agreement with each gold file (as
     coded, or leave-one-motion-out over all gold files together) and of two human coders.
 
     Each agreement report says in ``measured_on`` on which statements it was measured: the gold
     file, how many statements and motions, and whether each motion was coded by a model that
-    never saw it (``lomo``)."""
+    never saw it (``lomo``). With ``lomo`` and ``corrected`` (numbers of statements an analyst
+    corrected per motion, e.g. ``(0, 3, 5, 10)``) each gold file also gets its learning curve."""
     golds = [gold] if isinstance(gold, str | Path) else list(gold or [])
     sets = [(str(path), read_gold(path)) for path in golds]
     outputs = []
@@ -336,15 +355,20 @@ def evaluations(
             statements = pd.read_parquet(Path(processed) / "statements.parquet")
             outputs.append((f"metadata: {name}", metadata_report(records, statements)))
     if sets and lomo:
-        from analysis.positions.lomo import lomo_predictions
+        from analysis.positions.lomo import lomo_evaluation
 
         everything = [record for _, records in sets for record in records]
-        scored = lomo_predictions(everything, processed, text=text)
+        scored, curve = lomo_evaluation(everything, processed, text=text, corrected=corrected)
         start = 0
         for name, records in sets:
-            part = Scored(records, scored.predictions[start : start + len(records)])
+            span = range(start, start + len(records))
+            part = Scored(records, scored.predictions[span.start : span.stop])
             start += len(records)
             outputs.append((f"leave-one-motion-out: {name}", _measured(part, name, True, n_boot)))
+            if corrected:
+                measured = {"gold": name, "statements": len(records), "lomo": True}
+                report = {"learning_curve": curve.report(span), "measured_on": measured}
+                outputs.append((f"learning curve: {name}", report))
     elif sets and processed and (Path(processed) / "positions.parquet").exists():
         for name, records in sets:
             scored = score_processed(processed, records)
@@ -376,6 +400,8 @@ def to_text(outputs: list[tuple[str, dict]]) -> str:
     for title, report in outputs:
         if title == "coders":
             parts.append(f"== two coders (n={report['n']})\n{json.dumps(report, indent=1)}")
+        elif "learning_curve" in report:
+            parts.append(format_curve(report, title))
         elif "per_document" in report:
             parts.append(format_metadata(report, title))
         else:
@@ -391,9 +417,12 @@ def run(
     coders: Sequence[str | Path] | None = None,
     n_boot: int = 1000,
     as_json: bool = False,
+    corrected: Sequence[int] = (),
 ) -> str:
     """The evaluation as printable text, or as JSON text."""
-    outputs = evaluations(processed, gold, lomo=lomo, text=text, coders=coders, n_boot=n_boot)
+    outputs = evaluations(
+        processed, gold, lomo=lomo, text=text, coders=coders, n_boot=n_boot, corrected=corrected
+    )
     if as_json:
         return json.dumps(to_json(outputs), ensure_ascii=False, indent=1)
     return to_text(outputs)
@@ -414,6 +443,7 @@ def main(argv: list[str] | None = None) -> int:
         help="with --lomo: code the ingested text, the gold bodies, or each where it exists",
     )  # fmt: skip
     parser.add_argument("--coders", nargs=2, type=Path, metavar="CSV", help="two coders' CSVs")
+    parser.add_argument("--learning-curve", nargs="+", type=int, default=(), metavar="K")
     parser.add_argument("--bootstrap", type=int, default=1000)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
@@ -422,7 +452,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.gold and not (args.processed or (args.lomo and args.text == "gold")):
         parser.error("--gold needs --processed")
     print(
-        run(args.processed, args.gold, args.lomo, args.text, args.coders, args.bootstrap, args.json)
+        run(
+            args.processed,
+            args.gold,
+            args.lomo,
+            args.text,
+            args.coders,
+            args.bootstrap,
+            args.json,
+            args.learning_curve,
+        )
     )
     return 0
 

@@ -10,21 +10,72 @@ are scored together.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.gold import match_gold, motion_key
+from analysis.positions.adapt import adapt_model
 from analysis.positions.evaluate import (
     Scored,
     gold_id,
     gold_labels,
     gold_sentences,
+    macro_f1,
     statement_motions,
 )
 from analysis.positions.model import PositionModel
 from analysis.positions.semantic import SentenceEncoder
+
+
+@dataclass(frozen=True)
+class Fold:
+    """One motion held out: its gold records, the statement id each is coded by, the model
+    trained without the motion, and the held-out statements' sentences."""
+
+    motion: str
+    held: list[int]
+    test_ids: list[str | None]
+    model: PositionModel
+    sentences: pd.DataFrame
+
+
+def lomo_folds(
+    gold: list[dict],
+    processed: str | Path | None = None,
+    text: str = "processed",
+    make_model: Callable[[], PositionModel] | None = None,
+) -> Iterator[Fold]:
+    """Every motion of ``gold`` in turn, with a model trained on the gold of all other motions."""
+    if make_model is None:
+        encoder = SentenceEncoder()  # one cache for all folds
+        make_model = lambda: PositionModel(encoder=encoder)  # noqa: E731
+    train_sentences, labels = gold_sentences(gold), gold_labels(gold)
+    sentences, test_ids = _test_text(gold, processed, text, train_sentences)
+    motions = [motion_key(g.get("motion_id")) for g in gold]
+    for motion in sorted(set(motions)):
+        held = [i for i, m in enumerate(motions) if m == motion]
+        train_ids = labels.index[labels["motion"] != motion]
+        model = make_model().fit(
+            train_sentences[train_sentences["statement_id"].isin(train_ids)], labels.loc[train_ids]
+        )
+        wanted = {test_ids[i] for i in held if test_ids[i] is not None}
+        held_ids = [test_ids[i] for i in held]
+        yield Fold(motion, held, held_ids, model, sentences[sentences["statement_id"].isin(wanted)])
+
+
+def fold_predictions(fold: Fold, model: PositionModel | None = None) -> dict[int, dict]:
+    """The held-out records' predictions (by gold index), from ``model`` or the fold's own."""
+    rows, _ = (model or fold.model).predict(fold.sentences)
+    by_id = rows.set_index("statement_id")
+    return {
+        i: {"motion": fold.motion, **by_id.loc[sid].to_dict()}
+        for i, sid in zip(fold.held, fold.test_ids, strict=True)
+        if sid is not None and sid in by_id.index
+    }
 
 
 def lomo_predictions(
@@ -34,26 +85,98 @@ def lomo_predictions(
     make_model: Callable[[], PositionModel] | None = None,
 ) -> Scored:
     """Predictions for every gold record, each from a model trained without its motion."""
-    if make_model is None:
-        encoder = SentenceEncoder()  # one cache for all folds
-        make_model = lambda: PositionModel(encoder=encoder)  # noqa: E731
-    train_sentences, labels = gold_sentences(gold), gold_labels(gold)
-    sentences, test_ids = _test_text(gold, processed, text, train_sentences)
+    return lomo_evaluation(gold, processed, text, make_model)[0]
+
+
+def lomo_evaluation(
+    gold: list[dict],
+    processed: str | Path | None = None,
+    text: str = "processed",
+    make_model: Callable[[], PositionModel] | None = None,
+    corrected: Sequence[int] = (),
+    draws: int = 5,
+) -> tuple[Scored, LearningCurve]:
+    """Leave-one-motion-out predictions and, in the same folds, the learning curve: for each
+    number ``k`` in ``corrected`` and each of ``draws`` seeded draws, ``k`` statements of the
+    held-out motion count as corrected by an analyst (their gold codes), the model is adapted to
+    them (:mod:`analysis.positions.adapt`) and codes the motion's other statements. Motions with
+    no more than ``k`` statements have nothing left to code at ``k`` and are left out there."""
     predictions: list[dict | None] = [None] * len(gold)
-    motions = [motion_key(g.get("motion_id")) for g in gold]
-    for motion in sorted(set(motions)):
-        held = [i for i, m in enumerate(motions) if m == motion]
-        train_ids = labels.index[labels["motion"] != motion]
-        model = make_model().fit(
-            train_sentences[train_sentences["statement_id"].isin(train_ids)], labels.loc[train_ids]
+    curve = LearningCurve(gold, tuple(sorted(set(corrected))), draws)
+    for fold in lomo_folds(gold, processed, text, make_model):
+        for i, row in fold_predictions(fold).items():
+            predictions[i] = row
+        curve.add(fold, predictions)
+    return Scored(gold, predictions), curve
+
+
+class LearningCurve:
+    """Codes after ``k`` corrected statements per motion, collected fold by fold, beside the
+    codes the same statements get without the corrections (the fair baseline: the statements
+    left to code change with ``k``)."""
+
+    def __init__(self, gold: list[dict], corrected: tuple[int, ...], draws: int):
+        self.gold, self.corrected, self.draws = gold, corrected, draws
+        # (k, draw) → gold index → (prediction using the corrections, prediction without)
+        self.predictions: dict[tuple[int, int], dict[int, tuple[dict, dict]]] = {}
+
+    def add(self, fold: Fold, plain: list[dict | None]) -> None:
+        coded = [i for i, sid in zip(fold.held, fold.test_ids, strict=True) if sid is not None]
+        by_index = dict(zip(fold.held, fold.test_ids, strict=True))
+        for k in self.corrected:
+            for draw in range(self.draws if k else 1):
+                got = self.predictions.setdefault((k, draw), {})
+                if len(coded) <= k:
+                    continue
+                rng = np.random.default_rng([draw, k, *fold.motion.encode()])
+                chosen = sorted(rng.choice(coded, size=k, replace=False).tolist()) if k else []
+                rest = [i for i in coded if i not in chosen]
+                ids = [by_index[i] for i in chosen]
+                left = fold.sentences[~fold.sentences["statement_id"].isin(ids)]
+                adapted = fold_predictions(
+                    Fold(fold.motion, rest, [by_index[i] for i in rest], fold.model, left),
+                    self._adapted(fold, ids, chosen),
+                )
+                got.update({i: (row, plain[i]) for i, row in adapted.items() if plain[i]})
+
+    def _adapted(self, fold: Fold, ids: list[str], chosen: list[int]) -> PositionModel:
+        if not chosen:
+            return fold.model
+        labels = pd.DataFrame(
+            {f: [self.gold[i][f] for i in chosen] for f in ("position", "stance")}, index=ids
         )
-        wanted = {test_ids[i] for i in held if test_ids[i] is not None}
-        rows, _ = model.predict(sentences[sentences["statement_id"].isin(wanted)])
-        by_id = rows.set_index("statement_id")
-        for i in held:
-            if test_ids[i] is not None and test_ids[i] in by_id.index:
-                predictions[i] = {"motion": motion, **by_id.loc[test_ids[i]].to_dict()}
-    return Scored(gold, predictions)
+        return adapt_model(
+            fold.model, fold.sentences[fold.sentences["statement_id"].isin(ids)], labels
+        )
+
+    def report(self, records: range) -> list[dict]:
+        """Per ``k``: macro-F1 of position and stance on the statements not corrected, with and
+        without the corrections (means over the draws), for the gold records in ``records``."""
+        rows = []
+        for k in self.corrected:
+            scores: dict[str, list[float]] = {}
+            counts = []
+            for draw in range(self.draws if k else 1):
+                got = self.predictions.get((k, draw), {})
+                keep = [i for i in records if i in got]
+                if not keep:
+                    continue
+                counts.append(len(keep))
+                for field in ("position", "stance"):
+                    gold = [self.gold[i][field] for i in keep]
+                    for j, how in enumerate(("", "_without")):
+                        key = f"{field}_macro_f1{how}"
+                        pred = [got[i][j][field] for i in keep]
+                        scores.setdefault(key, []).append(macro_f1(gold, pred))
+            row = {"corrected": k, "statements": int(round(float(np.mean(counts or [0]))))}
+            for key in ("position", "stance"):
+                for how in ("", "_without"):
+                    values = scores.get(f"{key}_macro_f1{how}")
+                    row[f"{key}_macro_f1{how}"] = (
+                        round(float(np.mean(values)), 4) if values else None
+                    )
+            rows.append(row)
+        return rows
 
 
 def _test_text(gold, processed, text: str, gold_text: pd.DataFrame):

@@ -8,6 +8,7 @@ argument units with their code scores). ``save``/``load`` keep a trained model a
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import asdict
@@ -74,7 +75,7 @@ class PositionModel(BaseEstimator):
     def __init__(
         self,
         codebook: Codebook | str | None = None,
-        C_position: float = 0.3,
+        C_position: float = 0.5,
         C_stance: float = 0.3,
         weighting: Weighting | None = None,
         evidence: Evidence | None = None,
@@ -110,6 +111,7 @@ class PositionModel(BaseEstimator):
         self.stance_rule_ = CueRule(self.codebook_, "stance").fit()
         self.encoder_ = self.encoder or SentenceEncoder()
         self.semantic_ = None
+        self.exemplars_ = None  # an analyst's corrections of the motion (see adapt.py)
 
     def fit(self, sentences: pd.DataFrame, labels: pd.DataFrame) -> PositionModel:
         """Train on coded statements: ``labels`` is indexed by statement_id, with ``position``
@@ -227,26 +229,36 @@ class PositionModel(BaseEstimator):
         self.position_ = self.stance_ = None
         return self
 
-    def _blend(self, learned, rule: np.ndarray, share: float) -> np.ndarray:
-        """Rule probabilities, blended with the trained model's where there is one."""
-        if learned is None:
+    def _blend(self, learned, rule: np.ndarray, share: float, shift=None) -> np.ndarray:
+        """Rule probabilities, blended with the trained model's where there is one, then shifted
+        in log space by ``shift(classes)`` (the exemplars of an analyst's corrections)."""
+        if learned is not None:
+            probs = learned.predict_proba(self._X)
+            aligned = pd.DataFrame(probs, columns=learned.classes_)
+            aligned = aligned.reindex(columns=self._classes, fill_value=0.0).to_numpy()
+            rule = share * rule + (1 - share) * aligned
+        if shift is None:
             return rule
-        probs = learned.predict_proba(self._X)
-        aligned = pd.DataFrame(probs, columns=learned.classes_)
-        aligned = aligned.reindex(columns=self._classes, fill_value=0.0).to_numpy()
-        return share * rule + (1 - share) * aligned
+        logits = np.log(np.maximum(rule, 1e-12)) + shift(self._classes)
+        shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
+        return shifted / shifted.sum(axis=1, keepdims=True)
 
-    def decide(self, X: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Position and stance per statement row of ``X``, with their blended probabilities."""
+    def decide(
+        self, X: pd.DataFrame, shifts=None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Position and stance per statement row of ``X``, with their blended probabilities;
+        ``shifts(target, classes)`` moves them towards an analyst's corrections."""
+        shift = {t: shifts and functools.partial(shifts, t) for t in SemanticScorer.TARGETS}
         self._X, self._classes = X, list(self.position_rule_.classes_)
-        p_pos = self._blend(self.position_, self.position_rule_.predict_proba(X), self.rule_weight)
+        rule = self.position_rule_.predict_proba(X)
+        p_pos = self._blend(self.position_, rule, self.rule_weight, shift["position"])
         positions = self.position_rule_.classes_[p_pos.argmax(1)]
         self._classes = list(self.stance_rule_.classes_)
         stance_share = (
             self.rule_weight if self.stance_rule_weight is None else self.stance_rule_weight
         )
         rule = self.stance_rule_.predict_proba(X, positions)
-        p_st = self._blend(self.stance_, rule, stance_share)
+        p_st = self._blend(self.stance_, rule, stance_share, shift["stance"])
         del self._X, self._classes
         return positions, p_pos, self.stance_rule_.classes_[p_st.argmax(1)], p_st
 
@@ -261,7 +273,14 @@ class PositionModel(BaseEstimator):
         if X.empty:
             none = pd.Series(dtype=object)
             return _empty_statements(), _units(df, feats, weights, self, none, semantic)
-        positions, p_pos, stances, p_st = self.decide(X)
+        shifts = None
+        if self.exemplars_ is not None and inputs is not None:
+            rows, vectors, _ = inputs
+            owners = df["statement_id"].to_numpy()[rows]
+            shifts = lambda target, classes: self.exemplars_.shift(  # noqa: E731
+                target, classes, X.index, owners, vectors
+            )
+        positions, p_pos, stances, p_st = self.decide(X, shifts)
         statements = pd.DataFrame(
             {
                 "statement_id": X.index.to_numpy(),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +19,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.corrections import CORRECTIONS_FILE, read_corrections
 from analysis.gold import motion_key
+from analysis.positions.adapt import recode_motions
 from analysis.positions.codebook import Codebook, load_codebook
 from analysis.positions.discover import ArgumentClusters, cluster_units
 from analysis.positions.evaluate import statement_motions
@@ -29,7 +32,7 @@ OUTPUTS = ("positions", "arguments", "clusters", "links")
 POSITION_COLUMNS = [
     "statement_id", "position", "position_score", "stance", "stance_score", "evidence", "cluster",
     "evidence_pages", "concerns", "motion_ref", "duplicate_of", "endorses", "co_signers",
-    "independent",
+    "independent", "adapted_from",
 ]  # fmt: skip
 CLUSTER_COLUMNS = [
     "cluster", "motion_ref", "label", "terms", "size", "statements", "quotes",
@@ -58,7 +61,10 @@ def analyze(
     statements = pd.read_parquet(processed / "statements.parquet")
     sentences = pd.read_parquet(processed / "sentences.parquet")
     book = load_codebook(codebook) if codebook is not None else load_codebook()
-    result = analyze_tables(statements, sentences, book, progress=progress)
+    corrections, problems = read_corrections(processed / CORRECTIONS_FILE)
+    for problem in problems:
+        print(f"statements: {problem}", file=sys.stderr)
+    result = analyze_tables(statements, sentences, book, progress=progress, corrections=corrections)
     return write_tables({name: getattr(result, name) for name in OUTPUTS}, processed)
 
 
@@ -69,8 +75,11 @@ def analyze_tables(
     model: PositionModel | None = None,
     clusters: ArgumentClusters | None = None,
     progress: Callable[[str], None] | None = None,
+    corrections: pd.DataFrame | None = None,
 ) -> AnalyzeResult:
-    """The pure core of :func:`analyze`: tables in, tables out."""
+    """The pure core of :func:`analyze`: tables in, tables out. ``corrections`` (an analyst's
+    codes, as in ``corrections.csv``) teach the model about their motion before the motion's
+    other statements are coded (:func:`analysis.positions.adapt.recode_motions`)."""
     say = progress or (lambda _msg: None)
     ok = statements[statements["status"] == "ok"].sort_values("statement_id", ignore_index=True)
     ok = ok.assign(motion_key=ok["motion_ref"].map(lambda r: motion_key(r) or None))
@@ -79,6 +88,10 @@ def analyze_tables(
     model = model or default_model(codebook)
     say(f"coding {len(ok)} statements")
     coded, units = model.predict(sents)
+    if corrections is not None and not corrections.empty:
+        say(f"learning from {len(corrections)} corrected statements")
+    motions = dict(zip(ok["statement_id"], ok["motion_key"], strict=True))
+    coded, units = recode_motions(model, sents, coded, units, corrections, motions)
     coded = ok[["statement_id"]].merge(coded, on="statement_id", how="left")
     coded = _fill_empty(coded, model)
     say("linking duplicates and endorsements")
@@ -102,6 +115,7 @@ def _fill_empty(coded: pd.DataFrame, model: PositionModel) -> pd.DataFrame:
     coded.loc[empty, "position"] = model.codebook_.fallback_position
     coded.loc[empty, "stance"] = "neutral"
     coded.loc[empty, ["position_score", "stance_score"]] = 0.0
+    coded["adapted_from"] = coded["adapted_from"].fillna(0).astype(int)
     for col in ("evidence", "concerns"):
         coded[col] = coded[col].map(lambda v: list(v) if isinstance(v, list | np.ndarray) else [])
     return coded

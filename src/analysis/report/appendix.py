@@ -229,7 +229,7 @@ def _measured_where(figures: dict) -> str:
     sets = [
         report["measured_on"]
         for report in figures.values()
-        if isinstance(report, dict) and "measured_on" in report
+        if isinstance(report, dict) and "measured_on" in report and "position" in report
     ]
     described = "; ".join(
         f"{_set_name(s['gold'])}: {m.count(s['statements'], 'Stellungnahme', 'Stellungnahmen')} "

@@ -13,10 +13,12 @@ import base64
 import io
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 from matplotlib import rc_context
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
 from analysis.report.labels import OKABE_ITO
 from analysis.report.markup import count, number, percent
@@ -125,6 +127,61 @@ def position_matrix(matrix: pd.DataFrame) -> Chart:
         + "."
     )
     return Chart(_heatmap(matrix, title), title, alt, matrix.reset_index(names="Gruppe"))
+
+
+def learning_curve(curve: pd.DataFrame) -> Chart:
+    """Macro-F1 of the position on the statements left to code after ``corrected`` statements
+    per motion were corrected, with the corrections used and without (the same statements);
+    ``curve`` has ``corrected``, ``with`` and ``without`` (rows without statements left out)."""
+    last = curve.iloc[-1]
+    k, gained = int(last["corrected"]), last["with"] - last["without"]
+    if abs(gained) < 0.005:
+        title = f"Nach {k} Korrekturen je Antrag: Genauigkeit der übrigen unverändert"
+    else:
+        change = "steigt" if gained > 0 else "sinkt"
+        title = (
+            f"Nach {k} Korrekturen je Antrag {change} die Genauigkeit der übrigen "
+            f"von {number(last['without'], 2)} auf {number(last['with'], 2)}"
+        )
+    alt = (
+        "Liniendiagramm: Macro-F1 der Position auf den nicht korrigierten Stellungnahmen, je "
+        "Zahl korrigierter Stellungnahmen je Antrag. "
+        + "; ".join(
+            f"{int(r.corrected)} korrigiert: mit Korrekturen {number(r.with_, 2)}, "
+            f"ohne {number(r.without, 2)}"
+            for r in curve.rename(columns={"with": "with_"}).itertuples()
+        )
+        + "."
+    )
+    return Chart(_lines(curve, title), title, alt, curve)
+
+
+def _lines(curve: pd.DataFrame, title: str) -> Figure:
+    series = (
+        ("with", "mit Korrekturen", OKABE_ITO["blue"], "o", "-"),
+        ("without", "ohne", OKABE_ITO["orange"], "s", "--"),
+    )
+    with rc_context(STYLE):
+        fig = Figure(figsize=(7.5, 3.6), dpi=100)
+        ax = fig.add_subplot()
+        x = [int(k) for k in curve["corrected"]]
+        above = float(curve["with"].iloc[-1]) >= float(curve["without"].iloc[-1])
+        for column, label, colour, marker, style in series:
+            y = [float(v) for v in curve[column]]
+            ax.plot(x, y, color=colour, marker=marker, linestyle=style, linewidth=2,
+                    markeredgecolor=EDGE)  # fmt: skip
+            up = (column == "with") == above  # the higher line's label above, the other below
+            ax.annotate(label, (x[-1], y[-1]), xytext=(8, 7 if up else -7),
+                        textcoords="offset points", va="center", color=EDGE)  # fmt: skip
+        ax.set_xticks(x, [str(k) for k in x])
+        ax.set_xlabel("korrigierte Stellungnahmen je Antrag")
+        ax.set_ylabel("Macro-F1 (Position)")
+        low = float(min(curve["with"].min(), curve["without"].min()))
+        ax.set_ylim(max(0.0, np.floor((low - 0.05) * 10) / 10), 1)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: number(v, 2)))  # German commas
+        ax.set_xlim(min(x) - 0.5, max(x) + 2)
+        _title(fig, title)
+    return fig
 
 
 def finding(counts: pd.DataFrame, total: int, template: str, many: str = "") -> str:

@@ -3,6 +3,8 @@ confidence, disagreements (with corrections and with human coding), and how to c
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 from markupsafe import Markup
 
@@ -153,6 +155,8 @@ def how_to_correct(ctx: ReportContext) -> Markup:
         "position, stance, note. "
         "Ein leeres Feld behält den maschinellen Code.",
         "Erlaubte Codes stehen oben im Codebuch (Spalte Code).",
+        "Analyse neu rechnen: statements analyze --processed …; sie nimmt die korrigierten "
+        "Stellungnahmen als Beispiele für die übrigen desselben Antrags (Spalte adapted_from).",
         "Bericht neu erstellen: statements report --processed … --out …; korrigierte Werte "
         "sind im Bericht als „von Hand korrigiert“ markiert.",
     ]
@@ -173,3 +177,62 @@ def how_to_correct(ctx: ReportContext) -> Markup:
             m.bullet_list(ctx.problems),
         ]
     return m.join(parts)
+
+
+def learning_curve(ctx: ReportContext) -> Markup:
+    """How much the corrections of a few statements per motion help with the rest, as measured
+    leave-one-motion-out (``statements evaluate --lomo --learning-curve``): chart and table per
+    gold set."""
+    figures = ctx.inputs.evaluation or {}
+    curves = [
+        (title.removeprefix("learning curve: "), report)
+        for title, report in figures.items()
+        if isinstance(report, dict) and "learning_curve" in report
+    ]
+    if not curves:
+        return m.note(
+            "Nicht gemessen: statements evaluate --processed … --gold … --lomo "
+            "--learning-curve 0 3 5 10 misst, wie sehr Korrekturen den übrigen Stellungnahmen "
+            "eines Antrags helfen."
+        )
+    parts = []
+    for name, report in curves:
+        rows = pd.DataFrame(report["learning_curve"])
+        measured = rows[rows["statements"] > 0]
+        if measured.empty:
+            continue
+        curve = measured.rename(
+            columns={"position_macro_f1": "with", "position_macro_f1_without": "without"}
+        )[["corrected", "with", "without"]]
+        numbers = pd.DataFrame(
+            {
+                "Korrigiert je Antrag": measured["corrected"],
+                "Übrige Stellungnahmen": measured["statements"],
+                "Position mit Korrekturen": measured["position_macro_f1"].map(_f1),
+                "Position ohne": measured["position_macro_f1_without"].map(_f1),
+                "Haltung mit Korrekturen": measured["stance_macro_f1"].map(_f1),
+                "Haltung ohne": measured["stance_macro_f1_without"].map(_f1),
+            }
+        )
+        caption = f"Lernkurve: {Path(name).parent.name}/{Path(name).name}"
+        parts.append(
+            council.chart_with_table(
+                charts.learning_curve(curve.reset_index(drop=True)),
+                numbers,
+                caption,
+                list(numbers.columns),
+            )
+        )
+        missing = rows.loc[rows["statements"] == 0, "corrected"].tolist()
+        if missing:
+            parts.append(
+                m.para(
+                    f"Für {', '.join(str(k) for k in missing)} Korrekturen je Antrag nicht "
+                    "messbar: kein Antrag dieser Auswertung hat mehr Stellungnahmen."
+                )
+            )
+    return m.join(parts)
+
+
+def _f1(value) -> str:
+    return m.number(value, 3) if value is not None else "–"
