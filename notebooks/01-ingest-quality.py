@@ -63,6 +63,16 @@ show(ingest_quality.ocr_statements(ctx))
 show(ingest_quality.completeness(ctx))
 
 # %% [markdown]
+# ## Absender und Unterzeichnende
+#
+# Woher der Absender jeder Stellungnahme gelesen wurde (Briefkopf, Absenderzeile, Schluss,
+# E-Mail-Signatur …) und wie sicher das ist, die unsichersten zuerst; fand sich kein
+# glaubwürdiger Name, steht dort, was verworfen wurde (Empfänger, Datum, Stempel …).
+
+# %%
+show(ingest_quality.sender_sources(ctx))
+
+# %% [markdown]
 # ## Schwärzung
 #
 # Wer nicht bekannt in amtlicher Funktion schreibt, gilt als Privatperson: Name, Anschrift,

@@ -31,6 +31,9 @@ def statement_row(**changes) -> dict:
         "subject": "Beschlussantrag BA-017/2024 – Stellungnahme des Hauptamtes",
         "text": "Das Hauptamt empfiehlt, den Antrag anzunehmen.",
         "page_count": 2,
+        "authors": ["Henrike Salzmann"],
+        "sender_source": "letterhead",
+        "sender_confidence": 0.95,
     }
     row.update(changes)
     return row
@@ -50,6 +53,8 @@ def error_row(**changes) -> dict:
         ocr=False,
         text="",
         page_count=0,
+        authors=[],
+        sender_confidence=0.0,
     )
     row.update(changes)
     return row

@@ -59,6 +59,9 @@ StatementsTable = table(
         "subject": col(str, nullable=True),
         "text": col(str),
         "page_count": col(int, count()),
+        "authors": col(object),  # every signer, the author first (list of str)
+        "sender_source": col(str, nullable=True),  # where the sender was read, or why not
+        "sender_confidence": col(float, score()),
     },
 )
 
@@ -108,6 +111,7 @@ PositionsTable = table(
         "endorses": col(str, nullable=True),
         "co_signers": col(int, count()),
         "independent": col(bool),
+        "adapted_from": col(int, count()),
     },
 )
 

@@ -102,3 +102,27 @@ def test_the_learning_curve_section_shows_chart_table_and_what_was_not_measurabl
     assert "Für 10 Korrekturen je Antrag nicht messbar" in html
     empty = SimpleNamespace(inputs=SimpleNamespace(evaluation={}))
     assert "--learning-curve 0 3 5 10" in str(position_review.learning_curve(empty))
+
+
+def test_the_sender_table_shows_where_each_sender_was_read_least_sure_first():
+    from types import SimpleNamespace
+
+    from analysis.report import ingest_quality
+
+    statements = pd.DataFrame(
+        {
+            "statement_id": ["a", "b"],
+            "status": ["ok", "ok"],
+            "source_file": ["brief.pdf", "scan.pdf"],
+            "sender_org": ["Stadtteilbeirat Nordend", None],
+            "sender_source": ["signature_for", "none: recipient, date"],
+            "sender_confidence": [0.85, 0.0],
+            "authors": [["Karla Muster", "Bernd Beispiel"], []],
+        }
+    )
+    ctx = SimpleNamespace(inputs=SimpleNamespace(statements=statements), motion=None)
+    html = str(ingest_quality.sender_sources(ctx))
+    assert html.index("scan.pdf") < html.index("brief.pdf")  # the doubtful one first
+    assert "nicht gefunden (verworfen: Empfänger, Datum)" in html
+    assert "Schluss („für den …“)" in html and "0,85" in html
+    assert "Karla Muster, Bernd Beispiel" in html

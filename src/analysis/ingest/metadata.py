@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from analysis.ingest import fields
+from analysis.ingest.fields.orgs import is_stamp
 from analysis.ingest.records import Line
+from analysis.ingest.sender import choose_sender, speaker, split_chain
 from analysis.ingest.text import join_lines
 from analysis.ingest.zones import ZonedLine
 
@@ -23,17 +25,10 @@ ADDRESS = re.compile(
     r"|^[A-ZÄÖÜ][\w.\- ]{1,40}\s\d{1,4}\s?[a-z]?$|^(?:postfach|pf)\s+\d",
     re.IGNORECASE,
 )
-# Document titles printed where a letterhead would be: never the sender's name.
-TITLE_LINE = re.compile(
-    r"^(?:stellungnahme|anhörung|votum|beteiligung|formular|beantwortung|antwort|mitteilung"
-    r"|protokoll|niederschrift|vermerk|anfrage|antrag|vorlage|drucksache)\b",
-    re.IGNORECASE,
-)
 # Header zones searched, row by row, for the motion when the subject does not name it.
 HEADER_TEXT_ZONES = ("letterhead", "info_block", "recipient", "subject", "date_line")
 # Header zones whose lines may hold label/value pairs.
 LABELLED_ZONES = ("info_block", "recipient", "date_line", "letterhead", "return_address")
-SEPARATORS = re.compile(r"\s+[·|]\s+|\s+[–—]\s+")
 
 
 @dataclass(frozen=True)
@@ -45,7 +40,10 @@ class Metadata:
     date: str | None
     sender_org: str | None
     sender_unit: str | None
+    sender_source: str  # where the sender was read (see analysis.ingest.sender), or why not
+    sender_confidence: float
     author: str | None
+    authors: tuple[str, ...]  # every signer, the author first
     author_role: str | None
     stakeholder_group: str | None
     subject: str | None
@@ -57,8 +55,9 @@ def extract_metadata(zoned: list[ZonedLine], body_text: str) -> Metadata:
     pairs = info_pairs([z.line for z in zoned if z.zone in LABELLED_ZONES])
     subject = _subject(by_zone, pairs)
     ref = _motion_ref(subject, pairs, zoned, body_text)
-    org, unit = _sender(by_zone, pairs)
-    unit = pairs.get("unit") or unit  # a labelled unit (`Federführendes Amt`) is explicit
+    sender = choose_sender(by_zone, pairs, _signature_org(by_zone.get("signature", [])))
+    org = sender.org
+    unit = pairs.get("unit") or sender.unit  # a labelled unit (`Federführendes Amt`) is explicit
     person = _author(by_zone, pairs)
     author = person.name if person else None
     # A private person signs without an organisation, or with their own name as letterhead.
@@ -69,7 +68,10 @@ def extract_metadata(zoned: list[ZonedLine], body_text: str) -> Metadata:
         date=_date(by_zone, pairs),
         sender_org=org,
         sender_unit=unit,
+        sender_source=sender.source,
+        sender_confidence=sender.confidence,
         author=author,
+        authors=_authors(author, by_zone.get("signature", [])),
         author_role=person.role if person else None,
         stakeholder_group=fields.stakeholder_group(
             org, unit, person.role if person else None, is_private=private
@@ -148,6 +150,8 @@ def _value_x0(line: Line, value: str) -> float:
 
 
 def _continues(line: Line, last: Line, value_x0: float) -> bool:
+    if fields.parse_date(line.text):
+        return False  # the place-and-date line beside a value is no part of it
     same_row = line.page == last.page and abs(line.top - last.top) <= ROW_TOLERANCE
     below = line.page == last.page and 0 < line.top - last.top <= 1.6 * max(last.size, 1) * 1.3
     return same_row and line.x0 > last.x1 or below and abs(line.x0 - value_x0) <= 4
@@ -172,7 +176,8 @@ def _motion_ref(
     """The motion named in the subject, else in labelled fields, the header, the body."""
     header = [z.line for z in zoned if z.zone in HEADER_TEXT_ZONES]
     rows = [" ".join(ln.text for ln in row) for row in _rows(header)]
-    sources = [subject or "", pairs.get("motion", ""), pairs.get("subject", ""), *rows, body_text]
+    # A labelled number (`Antragsnr.: 151/2020`) is the most explicit; then the subject line.
+    sources = [pairs.get("motion", ""), subject or "", pairs.get("subject", ""), *rows, body_text]
     found = [ref for text in sources if text for ref in [fields.find_motion_ref(text)] if ref]
     if not found:
         return None
@@ -209,77 +214,16 @@ def _date(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> str | None:
             for ln in by_zone.get(zone, [])
         ),
     ]
-    return next((d for text in candidates if text for d in [fields.parse_date(text)] if d), None)
-
-
-def _sender(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> tuple[str | None, str | None]:
-    """Organisation and unit: a labelled sender, the letterhead, the return-address line,
-    or the organisation lines of an e-mail signature."""
-    if pairs.get("sender"):
-        return split_org_unit([p.strip() for p in pairs["sender"].split(",")], ascending=True)
-    head = letterhead_names([ln for ln in by_zone.get("letterhead", [])
-                             if ln.page == _first_page(by_zone)])  # fmt: skip
-    if len(head) > 1:
-        return head[0], head[1]
-    if head:
-        parts = [p.strip() for p in SEPARATORS.split(head[0])]
-        return parts[0], ", ".join(parts[1:]) or None
-    for ln in by_zone.get("return_address", []):
-        parts = [p for p in SEPARATORS.split(ln.text) if not ADDRESS.search(p)]
-        if parts:
-            return parts[0].strip(), ", ".join(parts[1:]) or None
-    return _signature_org(by_zone.get("signature", []))
-
-
-def letterhead_names(lines: list[Line]) -> list[str]:
-    """The name lines of the first letterhead block that has any: organisation, then unit.
-    Blocks are separated by a blank line's gap (a sender block above a recipient block);
-    titles and addresses are no names; a line starting in lowercase (``im Stadtrat X``)
-    continues the name above it."""
-    for block in _blocks(lines):
-        names: list[str] = []
-        for text in (ln.text.strip() for ln in block):
-            if _is_title_or_address(text):
-                continue
-            if names and text[:1].islower():
-                names[-1] = f"{names[-1]} {text}"
-            else:
-                names.append(text)
-        if names:
-            return names
-    return []
-
-
-def _blocks(lines: list[Line]) -> list[list[Line]]:
-    blocks: list[list[Line]] = []
-    for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
-        prev = blocks[-1][-1] if blocks else None
-        if prev and line.top - prev.bottom <= 1.2 * (prev.bottom - prev.top):
-            blocks[-1].append(line)
-        else:
-            blocks.append([line])
-    return blocks
-
-
-def _is_title_or_address(text: str) -> bool:
-    return bool(TITLE_LINE.match(text) or ADDRESS.search(text) or fields.find_motion_ref(text))
-
-
-def _first_page(by_zone: dict[str, list[Line]]) -> int:
-    return min((ln.page for lines in by_zone.values() for ln in lines), default=1)
-
-
-def split_org_unit(parts: list[str], ascending: bool) -> tuple[str | None, str | None]:
-    """Split a chain of organisational names into (organisation, unit). ``ascending`` chains
-    run from the smallest unit up to the organisation (``Sachgebiet IT, Stadt X``)."""
-    parts = [p for p in parts if p]
-    if not parts:
-        return None, None
-    if len(parts) == 1:
-        return parts[0], None
-    org = parts[-1] if ascending else parts[0]
-    rest = parts[:-1] if ascending else parts[1:]
-    return org, ", ".join(rest)
+    return next(
+        (
+            d
+            for text in candidates
+            if text and not is_stamp(text)  # a stamp's date is when it arrived
+            for d in [fields.parse_date(text)]
+            if d
+        ),
+        None,
+    )
 
 
 def _signature_org(lines: list[Line]) -> tuple[str | None, str | None]:
@@ -298,8 +242,9 @@ def _signature_org(lines: list[Line]) -> tuple[str | None, str | None]:
     for text in rest:
         if ADDRESS.search(text) or "@" in text:
             break
-        chain.append(text)
-    return split_org_unit(chain, ascending=True)
+        if not fields.is_role_list(text):  # several signers' roles side by side
+            chain.append(text)
+    return split_chain(chain, ascending=True)
 
 
 def _strip_proxy(text: str) -> str:
@@ -313,13 +258,14 @@ def _author(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> fields.Per
     signer = _signer(signature)
     others = [
         p
-        for key in ("contact", "from")
+        for key in ("chair", "contact", "from")
         if pairs.get(key)
         for p in [fields.parse_person(pairs[key])]
         if p is not None
-    ]
+    ] + _speaker(by_zone)
     if signer is None:
-        return others[0] if others else None
+        joint = [n for t in signature for n in fields.joint_names(t)]
+        return others[0] if others else (fields.Person(joint[0], None) if joint else None)
     for other in others:
         if _same_name(other.name, signer.name) and len(other.name) > len(signer.name):
             return fields.Person(name=other.name, role=signer.role or other.role)
@@ -327,6 +273,24 @@ def _author(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> fields.Per
         role = next((o.role for o in others if o.role and _same_name(o.name, signer.name)), None)
         return fields.Person(name=signer.name, role=role)
     return signer
+
+
+def _speaker(by_zone: dict[str, list[Line]]) -> list[fields.Person]:
+    """The person a header line names beside their organisation (a speech's speaker)."""
+    found = speaker(by_zone)
+    return [fields.Person(name=found[0], role=None)] if found else []
+
+
+def _authors(author: str | None, signature: list[Line]) -> tuple[str, ...]:
+    """Everyone who signs: the author, then the other names under the closing in reading
+    order (joint letters of several groups, two signers side by side, ``gez.`` rows)."""
+    found = [author] if author else []
+    for line in sorted(signature, key=lambda ln: (ln.page, round(ln.top), ln.x0)):
+        person = fields.parse_signature([line.text])
+        for name in [person.name] if person else fields.joint_names(line.text):
+            if not any(_same_name(name, known) for known in found):
+                found.append(name)
+    return tuple(found)
 
 
 def _signer(texts: list[str]) -> fields.Person | None:

@@ -139,6 +139,8 @@ def error_row(source: Source, sha: str, kind: str, message: str) -> dict:
         ocr=False,
         text="",
         page_count=0,
+        authors=[],
+        sender_confidence=0.0,
     )
     return row
 
@@ -170,6 +172,9 @@ def _add_statement(
             "subject": meta.subject,
             "text": st.text,
             "page_count": page_count,
+            "authors": list(meta.authors),
+            "sender_source": meta.sender_source,
+            "sender_confidence": meta.sender_confidence,
         }
     )
     for no, para in enumerate(st.paragraphs):

@@ -25,7 +25,13 @@ TABLE_MODE = 0o644
 # rows carry a whole letter each, so a count of rows alone would let them grow large.
 CHUNK_ROWS = 20_000
 CHUNK_CHARS = 4_000_000
-ARROW_TYPES = {"str": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}
+ARROW_TYPES = {
+    "str": pa.string(),
+    "int64": pa.int64(),
+    "float64": pa.float64(),
+    "bool": pa.bool_(),
+    "object": pa.list_(pa.string()),  # lists of names (``authors``)
+}
 
 
 def arrow_schema(table: str) -> pa.Schema:

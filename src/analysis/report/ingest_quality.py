@@ -102,6 +102,61 @@ def ocr_statements(ctx: ReportContext) -> Markup:
     return m.table(table, f"Per Texterkennung gelesen: {read}")
 
 
+SENDER_SOURCES = {
+    "labelled": "Feld „Absender“",
+    "letterhead": "Briefkopf",
+    "return_address": "Absenderzeile",
+    "signature_for": "Schluss („für den …“)",
+    "email_signature": "E-Mail-Signatur",
+    "speaker": "Kopfzeile (Name, Organisation)",
+    "signature": "Unterschriftsblock",
+    "header": "Kopfbereich",
+}
+REJECTED = {
+    "recipient": "Empfänger",
+    "date": "Datum",
+    "agenda or stamp": "Tagesordnung oder Stempel",
+    "title or subject": "Titel oder Betreff",
+    "address": "Anschrift",
+    "unreadable": "unleserlich",
+    "too few letters": "zu kurz",
+    "a person's name": "Name einer Person",
+    "no organisation's name": "kein Name einer Organisation",
+    "not named": "nicht genannt",
+}
+
+
+def sender_sources(ctx: ReportContext) -> Markup:
+    """Where each statement's sender was read and how sure that is, least sure first, with
+    every signer: so an analyst checks the doubtful ones in one look."""
+    rows = scope(ctx)
+    rows = rows[rows["status"] == "ok"]
+    if rows.empty or "sender_source" not in rows:
+        return m.para("Keine gelesenen Stellungnahmen.")
+    rows = rows.sort_values(["sender_confidence", "source_file"], kind="stable")
+    table = pd.DataFrame(
+        {
+            "Datei": rows["source_file"],
+            "Absender": rows["sender_org"].fillna("–"),
+            "Gelesen aus": rows["sender_source"].map(_source_label),
+            "Sicherheit": rows["sender_confidence"].map(lambda v: m.number(v, 2)),
+            "Unterzeichnet von": rows["authors"].map(
+                lambda names: ", ".join(names) if names is not None and len(names) else "–"
+            ),
+        }
+    )
+    return m.table(table, "Absender und Unterzeichnende: Herkunft und Sicherheit")
+
+
+def _source_label(source) -> str:
+    if not isinstance(source, str):
+        return "–"
+    if source.startswith("none"):
+        reasons = [REJECTED.get(r.strip(), r.strip()) for r in source[5:].split(",")]
+        return "nicht gefunden (verworfen: " + ", ".join(reasons) + ")"
+    return SENDER_SOURCES.get(source, source)
+
+
 def completeness(ctx: ReportContext) -> Markup:
     """How many statements have each metadata field: chart and table."""
     frame = review.completeness(scope(ctx))

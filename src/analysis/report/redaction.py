@@ -224,6 +224,8 @@ def redactor(statements: pd.DataFrame, everyone: bool = False) -> Redactor:
     reasons = private_reasons(statements, everyone)
     private = statements[reasons.notna()]
     people = {a for a in private["author"] if isinstance(a, str) and a.strip()}
+    if "authors" in private:  # every co-signer of a private statement is private too
+        people.update(a for names in private["authors"] for a in _names(names) if a.strip())
     named = {p for text in private["text"] for p in named_people(text)}
     people.update(p for p in named if " " not in p)
     phrases = sorted(p for p in named if " " in p)
@@ -271,6 +273,11 @@ def statements(frame: pd.DataFrame, red: Redactor) -> pd.DataFrame:
             out[column] = [red.text(v, s) for v, s in zip(out[column], ids, strict=True)]
     out.loc[private & (frame["sender_org"] == frame["author"]), "sender_org"] = PRIVATE_PERSON
     out.loc[private & frame["author"].notna(), "author"] = PRIVATE_PERSON
+    if "authors" in out:
+        out["authors"] = [
+            [PRIVATE_PERSON] * len(_names(names)) if hide else list(red.texts(_names(names), sid))
+            for names, sid, hide in zip(frame["authors"], ids, private, strict=True)
+        ]
     hidden = red.hidden(frame)
     out.loc[hidden, "source_file"] = "Stellungnahme-" + ids[hidden]
     out["error_message"] = [
@@ -280,6 +287,11 @@ def statements(frame: pd.DataFrame, red: Redactor) -> pd.DataFrame:
         )
     ]
     return out
+
+
+def _names(names) -> list[str]:
+    """A row's ``authors`` as a list (a list, an array from parquet, or missing)."""
+    return [str(n) for n in names] if names is not None and not isinstance(names, float) else []
 
 
 def _renamed(message, old: str, new: str):

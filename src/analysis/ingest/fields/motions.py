@@ -33,7 +33,9 @@ _DOC_WORD = (
 _MOTION_RE = re.compile(
     rf"(?:{_DOC_WORD})?(?:"
     r"(?P<pref>(?<![\w/.-])(?:[A-ZÄÖÜ]{1,6}[-/])+\d{1,6}(?:/\d{1,6})*)(?![\w/]|-\d)"
+    r"|(?P<multi>(?<![\w/.-])\d{1,6}(?:/\d{1,6}){1,3}/(?P<year>\d{4}))(?![\w/]|-\d|[.,]\d)"
     r"|(?P<bare>(?<![\w/.-])(?P<a>\d{1,5})/(?P<b>\d{1,5}))(?![\w/]|-\d|[.,]\d)"
+    r"|(?P<code>(?<![\w/.-])[A-ZÄÖÜ]{1,3}\d{1,6}(?:/\d{2,4})?)(?![\w/]|-\d)"
     r")"
 )
 _QUOTE_CLOSERS = {"„": '“”"', "“": '”"', '"': '"“”', "»": "«", "«": "»", "‚": "‘’'"}
@@ -70,6 +72,12 @@ def _accepts(m: re.Match[str], text: str) -> bool:
         segments = re.findall(r"[A-ZÄÖÜ]+(?=[-/])", m["pref"])
         shaped = "/" in m["pref"] or len(segments) >= 2  # `D-09111` is a postal code
         return shaped and segments[0] not in NON_MOTION_PREFIXES
+    if m["multi"]:  # `6131/67/2022`: office, department, year; `12/05/2021` is a date
+        parts = [int(p) for p in m["multi"].split("/")]
+        is_date = len(parts) == 3 and 1 <= parts[0] <= 31 and 1 <= parts[1] <= 12
+        return bool(m["doc"]) or (_is_year(m["year"]) and not is_date)
+    if m["code"]:  # `Ö23`, `V091/2013`: a letter code only after the document type
+        return bool(m["doc"]) and m["code"][:3].rstrip("0123456789") not in NON_MOTION_PREFIXES
     a, b = m["a"], m["b"]
     if _is_year_pair(a, b):
         return False
@@ -116,12 +124,12 @@ def _motion_candidates(text: str) -> Iterable[tuple[bool, MotionRef]]:
             ref = m["pref"]
         else:
             doc = " ".join(m["doc"].split()).rstrip(" :") if m["doc"] else ""
-            ref = f"{doc} {m['bare']}".strip()
+            ref = f"{doc} {m['multi'] or m['bare'] or m['code']}".strip()
         title = _title_after(text[m.end() :])
         if title is None and re.match(r"\s*\)", text[m.end() :]):
             before = _TITLE_BEFORE.search(text[: m.start()])
             title = _clean_title(before[1], strict=False) if before else None
-        yield bool(m["pref"] or m["doc"]), MotionRef(ref=ref, title=title)
+        yield bool(m["pref"] or m["doc"] or m["multi"]), MotionRef(ref=ref, title=title)
 
 
 def find_motion_refs(text: str) -> list[MotionRef]:

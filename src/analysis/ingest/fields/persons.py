@@ -28,7 +28,7 @@ ROLE_STEMS = (
     r"assistent(?:in)?", r"sekretär(?:in)?", r"justiziar(?:in)?", r"ingenieur(?:in)?",
     r"architekt(?:in)?", r"schatzmeister(?:in)?", r"schriftführer(?:in)?", r"inhaber(?:in)?",
     r"diakon(?:in)?", r"superintendent(?:in)?", r"dekan(?:in)?", r"rektor(?:in)?",
-    r"kanzler(?:in)?", r"obmann", r"obfrau",
+    r"kanzler(?:in)?", r"obmann", r"obfrau", r"vorsitz",
 )  # fmt: skip
 _ROLE_RE = re.compile(r"(?:" + "|".join(ROLE_STEMS) + r")\b", re.I)
 _PHONE_RE = re.compile(
@@ -53,9 +53,14 @@ TITLE_STEMS = frozenset({"prof", "dr", "dipl", "ing", "mag", "med", "dent", "vet
                          "rer", "nat", "pol", "oec", "jur", "habil", "pd", "apl"})  # fmt: skip
 _HONORIFIC_RE = re.compile(r"^(?:Frau|Herrn?|Fr\.|Hr\.)\s+")
 _PROXY_RE = re.compile(r"^(?:(?:i\.\s?V\.|i\.\s?A\.|gez\.|ppa\.|pp\.|i\.\s?Vertr\.)\s*)+", re.I)
-_NAME_SEP_RE = re.compile(r"\s*[,;·|•/]\s*|\s{2,}|\s+(?:und|u\.|&|sowie|für)\s+")
+_NAME_SEP_RE = re.compile(
+    r"\s*[,;·|•/]\s*|\s{2,}|\s+(?:und|u\.|&|sowie|für|namens|(?i:in\s+vertretung|im\s+namen"
+    r"|im\s+auftrag))\s+"
+)
 _EMAIL_RE = re.compile(r"<[^>]*>|\S+@\S+")
 _RULE_LINE_RE = re.compile(r"^[-_–—=*\s]*$")
+_NOT_FIRST_NAMES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "wir",
+                              "sie", "ihr", "ihre", "unser", "unsere", "alle"})  # fmt: skip
 
 
 def _is_title(token: str) -> bool:
@@ -87,6 +92,8 @@ def looks_like_name(text: str) -> bool:
     if is_closing_formula(text) or is_salutation(text) or looks_like_role(text):
         return False
     core = _name_core(text)
+    if core and core[0].lower() in _NOT_FIRST_NAMES:
+        return False  # `Die Vorlagen`, `Wir Grünen`: a phrase, not a name
     return (
         2 <= len(core) <= 4
         and all(_is_name_token(t) for t in core)
@@ -170,3 +177,23 @@ def parse_person(text: str) -> Person | None:
         return None
     name, rest = found
     return Person(name=name, role=_first_role(rest))
+
+
+_INITIAL_NAME_RE = re.compile(r"\b[A-ZÄÖÜ]\.\s?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
+
+
+def joint_names(line: str) -> list[str]:
+    """The signers of a line that holds only names with initials side by side (``H. Meier
+    R.Schulz L. Brandt``), as joint letters print them; empty for any other line."""
+    names = _INITIAL_NAME_RE.findall(line)
+    covered = sum(len(n) for n in names)
+    if len(names) < 2 or covered < 0.8 * len(re.sub(r"\s+", "", line)):
+        return []
+    return [re.sub(r"\.(?=\S)", ". ", n) for n in names]
+
+
+def is_role_list(text: str) -> bool:
+    """Whether every word of ``text`` is a role (``Fraktionsvorsitz Bezirksvertreter``: the
+    roles of signers side by side), not an organisation that contains one."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+    return bool(words) and all(_ROLE_RE.search(w) for w in words)
