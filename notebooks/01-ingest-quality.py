@@ -63,14 +63,15 @@ show(ingest_quality.ocr_statements(ctx))
 show(ingest_quality.completeness(ctx))
 
 # %% [markdown]
-# ## Absender und Unterzeichnende
+# ## Herkunft der Angaben
 #
-# Woher der Absender jeder Stellungnahme gelesen wurde (Briefkopf, Absenderzeile, Schluss,
-# E-Mail-Signatur …) und wie sicher das ist, die unsichersten zuerst; fand sich kein
-# glaubwürdiger Name, steht dort, was verworfen wurde (Empfänger, Datum, Stempel …).
+# Woher Absender, Antrag, Datum und Unterschrift jeder Stellungnahme gelesen wurden (Briefkopf,
+# Absenderzeile, Betreff, Schluss, E-Mail-Signatur …) und wie sicher das ist, die unsichersten
+# Absender zuerst; fand sich kein glaubwürdiger Absender, steht dort, was verworfen wurde
+# (Empfänger, Datum, Stempel …).
 
 # %%
-show(ingest_quality.sender_sources(ctx))
+show(ingest_quality.metadata_sources(ctx))
 
 # %% [markdown]
 # ## Schwärzung

@@ -34,6 +34,12 @@ def statement_row(**changes) -> dict:
         "authors": ["Henrike Salzmann"],
         "sender_source": "letterhead",
         "sender_confidence": 0.95,
+        "motion_ref_source": "subject",
+        "motion_ref_confidence": 0.9,
+        "date_source": "date_line",
+        "date_confidence": 0.9,
+        "author_source": "signature",
+        "author_confidence": 0.9,
     }
     row.update(changes)
     return row
@@ -55,6 +61,9 @@ def error_row(**changes) -> dict:
         page_count=0,
         authors=[],
         sender_confidence=0.0,
+        motion_ref_confidence=0.0,
+        date_confidence=0.0,
+        author_confidence=0.0,
     )
     row.update(changes)
     return row

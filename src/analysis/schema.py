@@ -62,6 +62,13 @@ StatementsTable = table(
         "authors": col(object),  # every signer, the author first (list of str)
         "sender_source": col(str, nullable=True),  # where the sender was read, or why not
         "sender_confidence": col(float, score()),
+        # where motion_ref, date and author were read, and how far that place is trusted
+        "motion_ref_source": col(str, nullable=True),
+        "motion_ref_confidence": col(float, score()),
+        "date_source": col(str, nullable=True),
+        "date_confidence": col(float, score()),
+        "author_source": col(str, nullable=True),
+        "author_confidence": col(float, score()),
     },
 )
 

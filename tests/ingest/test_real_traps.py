@@ -43,6 +43,8 @@ def test_the_recipient_block_is_never_the_sender_and_the_closing_names_it(tmp_pa
     assert meta.sender_org == "Stadtteilbeirat Nordend"
     assert meta.sender_source == "signature_for" and 0.5 < meta.sender_confidence <= 1
     assert meta.author == "Karla Muster" and meta.date == "2024-03-04"
+    assert meta.sources == {"motion_ref": None, "date": "date_line", "author": "signature"}
+    assert meta.confidence("date") == 0.9 and meta.confidence("motion_ref") == 0
 
 
 def test_a_return_address_line_gives_its_organisation_not_the_contact_or_street(tmp_path):
@@ -105,7 +107,7 @@ def test_a_labelled_motion_number_beats_other_numbers_of_the_form(tmp_path):
         Text("Weidenbrück, 21. Juli 2024", 380, 160),
     ]  # fmt: skip
     meta = _letter(tmp_path, "form", header, [Text("Christa Beispiel", 72, 470)]).metadata
-    assert meta.motion_ref == "151/2024"
+    assert meta.motion_ref == "151/2024" and meta.sources["motion_ref"] == "labelled"
     assert meta.sender_org == "CSU-Stadtratsfraktion Weidenbrück"
 
 
@@ -208,3 +210,33 @@ def test_a_name_is_taken_out_of_its_sentence(text, cleaned):
 def test_organisations_are_told_by_their_words():
     assert looks_like_org("Kreishandwerkerschaft Weidenbrück") and looks_like_org("CDU Köln")
     assert not looks_like_org("Karla Muster")
+
+
+def test_a_question_without_closing_formula_is_signed_in_its_last_paragraph(tmp_path):
+    header = [
+        Text("SPD-Fraktion in der Bezirksvertretung Nordend", 72, 80),
+        Text("Weidenbrück, 23.01.2024", 380, 120),
+        Text("Anfrage zur Sitzung am 2. Februar 2024", 72, 200, bold=True),
+    ]
+    body = [Text("Sehr geehrte Damen und Herren,", 72, 330)]
+    body += [Text(line, 72, 360 + 15 * i) for i, line in enumerate(BODY)]
+    body += [Text("Lisa Muster gez. Friedhelm Probe", 72, 440)]
+    body += [Text("Fraktionsvorsitzende", 72, 454)]
+    path = draw(tmp_path / "question.pdf", [[*header, *body]])
+    meta = extract_statement(read_pdf(path, path.name, 10, 10)).metadata
+    assert meta.author == "Lisa Muster" and meta.sources["author"] == "closing_paragraph"
+    assert meta.authors == ("Lisa Muster", "Friedhelm Probe")
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["Wir bitten die Verwaltung um Prüfung.", "Vielen Dank an Frau Beigeordnete Probe."],
+        ["Die Bürgermeisterin wird gebeten, dies zu prüfen"],
+        ["Wie viele Wohnungen entstehen dort, Frau Beigeordnete?"],
+    ],
+)
+def test_prose_at_the_end_of_a_letter_names_no_signer(paragraphs):
+    from analysis.ingest.fields import closing_signers
+
+    assert closing_signers(paragraphs) == []

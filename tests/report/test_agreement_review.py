@@ -104,7 +104,7 @@ def test_the_learning_curve_section_shows_chart_table_and_what_was_not_measurabl
     assert "--learning-curve 0 3 5 10" in str(position_review.learning_curve(empty))
 
 
-def test_the_sender_table_shows_where_each_sender_was_read_least_sure_first():
+def test_the_metadata_table_shows_where_each_field_was_read_least_sure_sender_first():
     from types import SimpleNamespace
 
     from analysis.report import ingest_quality
@@ -118,11 +118,19 @@ def test_the_sender_table_shows_where_each_sender_was_read_least_sure_first():
             "sender_source": ["signature_for", "none: recipient, date"],
             "sender_confidence": [0.85, 0.0],
             "authors": [["Karla Muster", "Bernd Beispiel"], []],
+            "motion_ref_source": ["subject", None],
+            "motion_ref_confidence": [0.9, 0.0],
+            "date_source": ["date_line", "header"],
+            "date_confidence": [0.9, 0.6],
+            "author_source": ["signature", None],
+            "author_confidence": [0.9, 0.0],
         }
     )
     ctx = SimpleNamespace(inputs=SimpleNamespace(statements=statements), motion=None)
-    html = str(ingest_quality.sender_sources(ctx))
+    html = str(ingest_quality.metadata_sources(ctx))
     assert html.index("scan.pdf") < html.index("brief.pdf")  # the doubtful one first
     assert "nicht gefunden (verworfen: Empfänger, Datum)" in html
     assert "Schluss („für den …“)" in html and "0,85" in html
     assert "Karla Muster, Bernd Beispiel" in html
+    assert "Antrag: Betreff (0,90); Datum: Orts- und Datumszeile (0,90)" in html
+    assert "Antrag: –; Datum: Kopfbereich (0,60); Unterschrift: –" in html

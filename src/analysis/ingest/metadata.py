@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from analysis.ingest import fields
 from analysis.ingest.fields.orgs import is_stamp
@@ -31,6 +31,16 @@ HEADER_TEXT_ZONES = ("letterhead", "info_block", "recipient", "subject", "date_l
 LABELLED_ZONES = ("info_block", "recipient", "date_line", "letterhead", "return_address")
 
 
+# Per field, the places it is read from and how far each can be trusted to hold it.
+FIELD_SOURCES: dict[str, dict[str, float]] = {
+    "motion_ref": {"labelled": 0.95, "subject": 0.9, "header": 0.75, "body": 0.6},
+    "date": {"labelled": 0.95, "date_line": 0.9, "sent": 0.9, "running_header": 0.7,
+             "header": 0.6, "signature": 0.6},
+    "author": {"signature": 0.9, "chair": 0.8, "from": 0.75, "speaker": 0.75, "contact": 0.7,
+               "closing_paragraph": 0.6},
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Metadata:
     """What the letter says about itself; every field may be missing."""
@@ -47,6 +57,12 @@ class Metadata:
     author_role: str | None
     stakeholder_group: str | None
     subject: str | None
+    # Where motion_ref, date and author were read (see FIELD_SOURCES), None where not found.
+    sources: dict[str, str | None] = field(default_factory=dict)
+
+    def confidence(self, name: str) -> float:
+        """How far the place ``name`` was read from can be trusted (0: not found)."""
+        return FIELD_SOURCES[name].get(self.sources.get(name) or "", 0.0)
 
 
 def extract_metadata(zoned: list[ZonedLine], body_text: str) -> Metadata:
@@ -54,29 +70,36 @@ def extract_metadata(zoned: list[ZonedLine], body_text: str) -> Metadata:
     by_zone = _by_zone(zoned)
     pairs = info_pairs([z.line for z in zoned if z.zone in LABELLED_ZONES])
     subject = _subject(by_zone, pairs)
-    ref = _motion_ref(subject, pairs, zoned, body_text)
+    ref, ref_source = _motion_ref(subject, pairs, zoned, body_text)
+    date, date_source = _date(by_zone, pairs)
     sender = choose_sender(by_zone, pairs, _signature_org(by_zone.get("signature", [])))
     org = sender.org
     unit = pairs.get("unit") or sender.unit  # a labelled unit (`Federführendes Amt`) is explicit
-    person = _author(by_zone, pairs)
+    person, author_source = _author(by_zone, pairs)
+    # No signature block (a question to the council without a closing formula): the names
+    # in the last short paragraph of names and roles.
+    closing = [] if person else fields.closing_signers(body_text.split("\n\n"))
+    if closing:
+        person, author_source = fields.Person(name=closing[0], role=None), "closing_paragraph"
     author = person.name if person else None
     # A private person signs without an organisation, or with their own name as letterhead.
     private = author is not None and (not org or _same_name(org, author))
     return Metadata(
         motion_ref=ref.ref if ref else None,
         motion_title=ref.title if ref else None,
-        date=_date(by_zone, pairs),
+        date=date,
         sender_org=org,
         sender_unit=unit,
         sender_source=sender.source,
         sender_confidence=sender.confidence,
         author=author,
-        authors=_authors(author, by_zone.get("signature", [])),
+        authors=tuple(dict.fromkeys([*_authors(author, by_zone.get("signature", [])), *closing])),
         author_role=person.role if person else None,
         stakeholder_group=fields.stakeholder_group(
             org, unit, person.role if person else None, is_private=private
         ),
         subject=subject,
+        sources={"motion_ref": ref_source, "date": date_source, "author": author_source},
     )
 
 
@@ -172,21 +195,33 @@ def _motion_ref(
     pairs: dict[str, str],
     zoned: list[ZonedLine],
     body_text: str,
-) -> fields.MotionRef | None:
-    """The motion named in the subject, else in labelled fields, the header, the body."""
+) -> tuple[fields.MotionRef | None, str | None]:
+    """The motion named in a labelled field, the subject, the header, the body; and where."""
     header = [z.line for z in zoned if z.zone in HEADER_TEXT_ZONES]
     rows = [" ".join(ln.text for ln in row) for row in _rows(header)]
     # A labelled number (`Antragsnr.: 151/2020`) is the most explicit; then the subject line.
-    sources = [pairs.get("motion", ""), subject or "", pairs.get("subject", ""), *rows, body_text]
-    found = [ref for text in sources if text for ref in [fields.find_motion_ref(text)] if ref]
+    sources = [
+        ("labelled", pairs.get("motion", "")),
+        ("subject", subject or ""),
+        ("labelled", pairs.get("subject", "")),
+        *(("header", row) for row in rows),
+        ("body", body_text),
+    ]
+    found = [
+        (where, ref)
+        for where, text in sources
+        if text
+        for ref in [fields.find_motion_ref(text)]
+        if ref
+    ]
     if not found:
-        return None
-    best = found[0]
-    same = [r for r in found if _same_ref(r, best)]
+        return None, None
+    where, best = found[0]
+    same = [r for _, r in found if _same_ref(r, best)]
     # As printed with its document type (`Vorlage 0057/2024`) where any mention has one.
     ref = max((r.ref for r in same), key=len)
     title = best.title or next((r.title for r in same if r.title), None)
-    return fields.MotionRef(ref=ref, title=title or _body_title(best, body_text))
+    return fields.MotionRef(ref=ref, title=title or _body_title(best, body_text)), where
 
 
 def _same_ref(a: fields.MotionRef, b: fields.MotionRef) -> bool:
@@ -200,29 +235,29 @@ def _body_title(ref: fields.MotionRef, body_text: str) -> str | None:
     return mention.title if mention else None
 
 
-def _date(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> str | None:
+def _date(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> tuple[str | None, str | None]:
     """The letter's own date: labelled, then the place-and-date line, then the e-mail's
     sending date, then any date in the header or sign-off (never one from the body)."""
     candidates = [
-        pairs.get("date", ""),
-        *(ln.text for ln in by_zone.get("date_line", [])),
-        pairs.get("sent", ""),
-        *(ln.text for ln in by_zone.get("running_header", [])),
+        ("labelled", pairs.get("date", "")),
+        *(("date_line", ln.text) for ln in by_zone.get("date_line", [])),
+        ("sent", pairs.get("sent", "")),
+        *(("running_header", ln.text) for ln in by_zone.get("running_header", [])),
         *(
-            ln.text
+            ("header" if zone != "signature" else "signature", ln.text)
             for zone in ("letterhead", "recipient", "subject", "signature")
             for ln in by_zone.get(zone, [])
         ),
     ]
     return next(
         (
-            d
-            for text in candidates
+            (d, where)
+            for where, text in candidates
             if text and not is_stamp(text)  # a stamp's date is when it arrived
             for d in [fields.parse_date(text)]
             if d
         ),
-        None,
+        (None, None),
     )
 
 
@@ -251,28 +286,33 @@ def _strip_proxy(text: str) -> str:
     return re.sub(r"^(?:i\.\s?[AV]\.|gez\.|ppa\.)\s+", "", text)
 
 
-def _author(by_zone: dict[str, list[Line]], pairs: dict[str, str]) -> fields.Person | None:
-    """The signer; the fullest spelling of the same name elsewhere in the letter wins
-    (a signature ``i. V. Marco Brendel`` under a contact ``Dipl.-Inf. Marco Brendel``)."""
+def _author(
+    by_zone: dict[str, list[Line]], pairs: dict[str, str]
+) -> tuple[fields.Person | None, str | None]:
+    """The signer and where it was read; the fullest spelling of the same name elsewhere in
+    the letter wins (a signature ``i. V. Marco Brendel`` under a contact ``Dipl.-Inf. Marco
+    Brendel``)."""
     signature = [ln.text for ln in first_signer_column(by_zone.get("signature", []))]
     signer = _signer(signature)
     others = [
-        p
+        (key, p)
         for key in ("chair", "contact", "from")
         if pairs.get(key)
         for p in [fields.parse_person(pairs[key])]
         if p is not None
-    ] + _speaker(by_zone)
+    ] + [("speaker", p) for p in _speaker(by_zone)]
     if signer is None:
         joint = [n for t in signature for n in fields.joint_names(t)]
-        return others[0] if others else (fields.Person(joint[0], None) if joint else None)
-    for other in others:
+        if others:
+            return others[0][1], others[0][0]
+        return (fields.Person(joint[0], None), "signature") if joint else (None, None)
+    for _, other in others:
         if _same_name(other.name, signer.name) and len(other.name) > len(signer.name):
-            return fields.Person(name=other.name, role=signer.role or other.role)
+            return fields.Person(name=other.name, role=signer.role or other.role), "signature"
     if signer.role is None:
-        role = next((o.role for o in others if o.role and _same_name(o.name, signer.name)), None)
-        return fields.Person(name=signer.name, role=role)
-    return signer
+        role = next((o.role for _, o in others if o.role and _same_name(o.name, signer.name)), None)
+        return fields.Person(name=signer.name, role=role), "signature"
+    return signer, "signature"
 
 
 def _speaker(by_zone: dict[str, list[Line]]) -> list[fields.Person]:
@@ -286,10 +326,11 @@ def _authors(author: str | None, signature: list[Line]) -> tuple[str, ...]:
     order (joint letters of several groups, two signers side by side, ``gez.`` rows)."""
     found = [author] if author else []
     for line in sorted(signature, key=lambda ln: (ln.page, round(ln.top), ln.x0)):
-        person = fields.parse_signature([line.text])
-        for name in [person.name] if person else fields.joint_names(line.text):
-            if not any(_same_name(name, known) for known in found):
-                found.append(name)
+        for part in re.split(r"\s+gez\.\s+", line.text):  # `Name gez. Name`: two signers
+            person = fields.parse_signature([part])
+            for name in [person.name] if person else fields.joint_names(part):
+                if not any(_same_name(name, known) for known in found):
+                    found.append(name)
     return tuple(found)
 
 

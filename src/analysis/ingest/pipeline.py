@@ -141,6 +141,9 @@ def error_row(source: Source, sha: str, kind: str, message: str) -> dict:
         page_count=0,
         authors=[],
         sender_confidence=0.0,
+        motion_ref_confidence=0.0,
+        date_confidence=0.0,
+        author_confidence=0.0,
     )
     return row
 
@@ -175,6 +178,14 @@ def _add_statement(
             "authors": list(meta.authors),
             "sender_source": meta.sender_source,
             "sender_confidence": meta.sender_confidence,
+            **{
+                column: value
+                for name in ("motion_ref", "date", "author")
+                for column, value in (
+                    (f"{name}_source", meta.sources.get(name)),
+                    (f"{name}_confidence", meta.confidence(name)),
+                )
+            },
         }
     )
     for no, para in enumerate(st.paragraphs):

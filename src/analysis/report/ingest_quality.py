@@ -126,9 +126,10 @@ REJECTED = {
 }
 
 
-def sender_sources(ctx: ReportContext) -> Markup:
-    """Where each statement's sender was read and how sure that is, least sure first, with
-    every signer: so an analyst checks the doubtful ones in one look."""
+def metadata_sources(ctx: ReportContext) -> Markup:
+    """Where each statement's sender, motion, date and signer were read and how sure that
+    is, least sure sender first, with every signer: an analyst checks the doubtful ones in
+    one look."""
     rows = scope(ctx)
     rows = rows[rows["status"] == "ok"]
     if rows.empty or "sender_source" not in rows:
@@ -143,9 +144,41 @@ def sender_sources(ctx: ReportContext) -> Markup:
             "Unterzeichnet von": rows["authors"].map(
                 lambda names: ", ".join(names) if names is not None and len(names) else "–"
             ),
+            "Übrige Angaben gelesen aus": [_other_sources(row) for _, row in rows.iterrows()],
         }
     )
-    return m.table(table, "Absender und Unterzeichnende: Herkunft und Sicherheit")
+    return m.table(table, "Angaben der Stellungnahmen: Herkunft und Sicherheit")
+
+
+FIELD_LABELS = {"motion_ref": "Antrag", "date": "Datum", "author": "Unterschrift"}
+SOURCE_LABELS = {
+    "labelled": "Feld mit Bezeichnung",
+    "subject": "Betreff",
+    "header": "Kopfbereich",
+    "body": "Text",
+    "date_line": "Orts- und Datumszeile",
+    "sent": "E-Mail „Gesendet“",
+    "running_header": "Druckkopf",
+    "signature": "Unterschriftsblock",
+    "chair": "Feld „Vorsitz“",
+    "contact": "Ansprechpartner",
+    "from": "E-Mail „Von“",
+    "speaker": "Kopfzeile (Name, Organisation)",
+    "closing_paragraph": "letzter Absatz",
+}
+
+
+def _other_sources(row: pd.Series) -> str:
+    """Where motion, date and signer were read, with their confidence (``–`` when not found)."""
+    parts = []
+    for name, label in FIELD_LABELS.items():
+        source = row.get(f"{name}_source")
+        if isinstance(source, str):
+            confidence = m.number(row.get(f"{name}_confidence", 0.0), 2)
+            parts.append(f"{label}: {SOURCE_LABELS.get(source, source)} ({confidence})")
+        else:
+            parts.append(f"{label}: –")
+    return "; ".join(parts)
 
 
 def _source_label(source) -> str:

@@ -197,3 +197,36 @@ def is_role_list(text: str) -> bool:
     roles of signers side by side), not an organisation that contains one."""
     words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
     return bool(words) and all(_ROLE_RE.search(w) for w in words)
+
+
+MAX_SIGNATURE_WORDS = 20
+
+
+def closing_signers(paragraphs: Sequence[str]) -> list[str]:
+    """Signers printed in the last paragraphs of a letter without a closing formula (a
+    question to the council ending ``Lisa Muster gez. Karl Probe Fraktionsvorsitzende``):
+    a short paragraph of names and roles, or one starting with ``gez.``; prose gives none."""
+    for paragraph in reversed(paragraphs[-2:]):
+        words = paragraph.split()
+        signed = bool(words) and words[0].lower() == "gez."
+        if not words or len(words) > MAX_SIGNATURE_WORDS or _ends_sentence(words[-1]):
+            continue
+        if not signed and not _ROLE_RE.search(paragraph):
+            continue
+        names = []
+        for chunk in re.split(r"\bgez\.\s*|\s*[,;]\s*", paragraph):
+            tokens = chunk.split()
+            for size in (3, 2):
+                head = " ".join(tokens[:size])
+                rest = tokens[size] if len(tokens) > size else ""
+                if looks_like_name(head) and (not rest or looks_like_role(rest) or size == 2):
+                    names.append(head)
+                    break
+        if names:
+            return names
+    return []
+
+
+def _ends_sentence(word: str) -> bool:
+    """``Prüfung.``, ``vorgelegt?``: a sentence ends here (``e.V.`` and ``Dr.`` do not)."""
+    return word[-1:] in "?!" or (word.endswith(".") and "." not in word[:-1] and len(word) > 3)
