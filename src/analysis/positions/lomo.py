@@ -128,8 +128,11 @@ class LearningCurve:
                 got = self.predictions.setdefault((k, draw), {})
                 if len(coded) <= k:
                     continue
+                if not k:  # nothing corrected: the plain leave-one-motion-out codes
+                    got.update({i: (plain[i], plain[i]) for i in coded if plain[i]})
+                    continue
                 rng = np.random.default_rng([draw, k, *fold.motion.encode()])
-                chosen = sorted(rng.choice(coded, size=k, replace=False).tolist()) if k else []
+                chosen = sorted(rng.choice(coded, size=k, replace=False).tolist())
                 rest = [i for i in coded if i not in chosen]
                 ids = [by_index[i] for i in chosen]
                 left = fold.sentences[~fold.sentences["statement_id"].isin(ids)]
@@ -140,8 +143,6 @@ class LearningCurve:
                 got.update({i: (row, plain[i]) for i, row in adapted.items() if plain[i]})
 
     def _adapted(self, fold: Fold, ids: list[str], chosen: list[int]) -> PositionModel:
-        if not chosen:
-            return fold.model
         labels = pd.DataFrame(
             {f: [self.gold[i][f] for i in chosen] for f in ("position", "stance")}, index=ids
         )
