@@ -5,8 +5,9 @@ top lines of the header, the closing (``Für den Stadtteilbeirat …``, a group'
 signature) and an e-mail signature. Real letters also put the recipient block, dates, agenda
 stamps, the subject and OCR debris where a letterhead would be; every candidate is cleaned and
 checked (:func:`analysis.ingest.fields.orgs.org_problem`) before it is scored. The best one
-wins; a name without a word organisations are named with counts only from the letterhead (a
-citizen's own name, a firm). No candidate: no sender, with the reason.
+wins; a name without a word organisations are named with counts only from a labelled field, the
+letterhead or the return address (a citizen's own name, a firm). No candidate: no sender, with
+the reason.
 """
 
 from __future__ import annotations
