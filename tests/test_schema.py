@@ -40,6 +40,8 @@ def statement_row(**changes) -> dict:
         "date_confidence": 0.9,
         "author_source": "signature",
         "author_confidence": 0.9,
+        "motion_match": "number",
+        "motion_match_score": 1.0,
     }
     row.update(changes)
     return row
@@ -64,6 +66,7 @@ def error_row(**changes) -> dict:
         motion_ref_confidence=0.0,
         date_confidence=0.0,
         author_confidence=0.0,
+        motion_match_score=0.0,
     )
     row.update(changes)
     return row

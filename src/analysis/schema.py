@@ -69,6 +69,10 @@ StatementsTable = table(
         "date_confidence": col(float, score()),
         "author_source": col(str, nullable=True),
         "author_confidence": col(float, score()),
+        # how the statement was tied to its motion: "number" (it prints it), "title" or
+        # "topic" (it names the motion's title, see ingest/motion_match.py), null: not tied
+        "motion_match": col(str, pa.Check.isin(["number", "title", "topic"]), nullable=True),
+        "motion_match_score": col(float, score()),
     },
 )
 

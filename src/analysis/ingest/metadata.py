@@ -11,15 +11,18 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from analysis.ingest import fields
 from analysis.ingest.fields.orgs import is_stamp
+from analysis.ingest.motion_match import match_motion
 from analysis.ingest.records import Line
 from analysis.ingest.sender import choose_sender, speaker, split_chain
 from analysis.ingest.text import join_lines
 from analysis.ingest.zones import ZonedLine
 
 ROW_TOLERANCE = 3.0
+SAME_TIME = timedelta(days=183)  # statements on one motion are written within months of it
 ADDRESS = re.compile(
     r"\b\d{5}\b|(?:straße|str\.|weg|platz|allee|ring|gasse|damm|ufer)\s+\d|^(?:tel|fax|telefon)\b"
     r"|^[A-ZÄÖÜ][\w.\- ]{1,40}\s\d{1,4}\s?[a-z]?$|^(?:postfach|pf)\s+\d",
@@ -71,7 +74,7 @@ def extract_metadata(zoned: list[ZonedLine], body_text: str) -> Metadata:
     pairs = info_pairs([z.line for z in zoned if z.zone in LABELLED_ZONES])
     subject = _subject(by_zone, pairs)
     ref, ref_source = _motion_ref(subject, pairs, zoned, body_text)
-    date, date_source = _date(by_zone, pairs)
+    letter_date, date_source = _date(by_zone, pairs)
     sender = choose_sender(by_zone, pairs, _signature_org(by_zone.get("signature", [])))
     org = sender.org
     unit = pairs.get("unit") or sender.unit  # a labelled unit (`Federführendes Amt`) is explicit
@@ -87,7 +90,7 @@ def extract_metadata(zoned: list[ZonedLine], body_text: str) -> Metadata:
     return Metadata(
         motion_ref=ref.ref if ref else None,
         motion_title=ref.title if ref else None,
-        date=date,
+        date=letter_date,
         sender_org=org,
         sender_unit=unit,
         sender_source=sender.source,
@@ -370,24 +373,64 @@ def _words(text: str) -> Iterable[str]:
 
 
 def collect_motion_titles(rows: list[dict], titles: dict[str, Counter[str]]) -> None:
-    """Count the titles statements print for each motion (into ``titles``)."""
+    """Count the titles and the printed references statements give each motion (into
+    ``titles``: motion key → Counter of ``("title", text)`` and ``("ref", text)``)."""
     for row in rows:
-        if row.get("motion_ref") and row.get("motion_title"):
-            titles.setdefault(motion_key(row["motion_ref"]), Counter())[row["motion_title"]] += 1
+        if row.get("motion_ref"):
+            seen = titles.setdefault(motion_key(row["motion_ref"]), Counter())
+            seen["ref", row["motion_ref"]] += 1
+            if row.get("motion_title"):
+                seen["title", row["motion_title"]] += 1
+            if row.get("date"):
+                seen["date", row["date"]] += 1
 
 
 def apply_motion_titles(rows: list[dict], titles: dict[str, Counter[str]]) -> None:
     """A motion has one title: statements that leave it out or shorten it
     (``Hitzeaktionsplan`` for ``Hitzeaktionsplan für Bergfeld``) take the fullest title that
-    other statements on the same motion print. Rows are updated in place."""
+    other statements on the same motion print. A statement that names no number is tied to
+    the motion whose title it names (:mod:`analysis.ingest.motion_match`), with the method
+    and score in ``motion_match``/``motion_match_score``. Rows are updated in place."""
+    known_titles = {key: _fullest(seen, "title") for key, seen in titles.items()}
+    known_titles = {key: title for key, title in known_titles.items() if title}
     for row in rows:
+        if row.get("status") == "ok" and not row.get("motion_ref") and known_titles:
+            near = {k: t for k, t in known_titles.items() if _near_in_time(row, titles[k])}
+            found = match_motion(row.get("subject"), row.get("text"), near)
+            row["motion_match_score"] = found.score
+            if found.key:
+                row["motion_ref"] = _fullest(titles[found.key], "ref")
+                row["motion_title"] = known_titles[found.key]
+                row["motion_match"] = found.method
+            continue
         known = titles.get(motion_key(row["motion_ref"])) if row.get("motion_ref") else None
         if not known:
             continue
         own = row.get("motion_title") or ""
-        fuller = [t for t in known if t.startswith(own) and len(t) > len(own)]
+        fuller = [
+            t for kind, t in known if kind == "title" and t.startswith(own) and len(t) > len(own)
+        ]
         if fuller:
-            row["motion_title"] = max(fuller, key=lambda t: (known[t], len(t), t))
+            row["motion_title"] = max(fuller, key=lambda t: (known["title", t], len(t), t))
+
+
+def _near_in_time(row: dict, seen: Counter) -> bool:
+    """Whether a statement's date lies within half a year of the dates of the statements
+    that name the motion by number (undated: yes): a letter written a year before a motion
+    on the same topic is not about it."""
+    dates = sorted(d for (kind, d), _ in seen.items() if kind == "date")
+    if not row.get("date") or not dates:
+        return True
+    day = date.fromisoformat(row["date"])
+    return (
+        date.fromisoformat(dates[0]) - SAME_TIME <= day <= date.fromisoformat(dates[-1]) + SAME_TIME
+    )
+
+
+def _fullest(seen: Counter, kind: str) -> str | None:
+    """The most often printed text of ``kind``, the longest among equals."""
+    texts = [(n, len(t), t) for (k, t), n in seen.items() if k == kind]
+    return max(texts)[2] if texts else None
 
 
 def motion_key(ref: str) -> str:

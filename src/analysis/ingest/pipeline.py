@@ -144,6 +144,7 @@ def error_row(source: Source, sha: str, kind: str, message: str) -> dict:
         motion_ref_confidence=0.0,
         date_confidence=0.0,
         author_confidence=0.0,
+        motion_match_score=0.0,
     )
     return row
 
@@ -178,6 +179,8 @@ def _add_statement(
             "authors": list(meta.authors),
             "sender_source": meta.sender_source,
             "sender_confidence": meta.sender_confidence,
+            "motion_match": "number" if meta.motion_ref else None,
+            "motion_match_score": 1.0 if meta.motion_ref else 0.0,
             **{
                 column: value
                 for name in ("motion_ref", "date", "author")
