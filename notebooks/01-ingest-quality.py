@@ -45,6 +45,15 @@ show(ingest_quality.overview(ctx))
 show(ingest_quality.motion_spellings(ctx))
 
 # %% [markdown]
+# ### Stellungnahmen ohne Antrag
+#
+# Wer keine Antragsnummer nennt, wird dem Antrag zugeordnet, dessen Titel der Betreff oder der
+# Anfang eindeutig nennt (Spalte `motion_match` in statements.parquet); die übrigen stehen hier.
+
+# %%
+show(ingest_quality.without_motion(ctx))
+
+# %% [markdown]
 # ## Nicht lesbare Dateien
 
 # %%

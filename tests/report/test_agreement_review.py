@@ -134,3 +134,31 @@ def test_the_metadata_table_shows_where_each_field_was_read_least_sure_sender_fi
     assert "Karla Muster, Bernd Beispiel" in html
     assert "Antrag: Betreff (0,90); Datum: Orts- und Datumszeile (0,90)" in html
     assert "Antrag: –; Datum: Kopfbereich (0,60); Unterschrift: –" in html
+
+
+def test_statements_without_motion_are_listed_with_their_best_title_match():
+    from types import SimpleNamespace
+
+    from analysis.report import ingest_quality
+
+    statements = pd.DataFrame(
+        {
+            "status": ["ok", "ok", "error"],
+            "source_file": ["mit.pdf", "ohne.pdf", "kaputt.pdf"],
+            "motion_ref": ["BA-7/2024", None, None],
+            "subject": ["Antrag BA-7/2024", "Radweg Nordstraße", None],
+            "motion_match_score": [1.0, 0.12, 0.0],
+        }
+    )
+    html = str(
+        ingest_quality.without_motion(
+            SimpleNamespace(inputs=SimpleNamespace(statements=statements))
+        )
+    )
+    assert "ohne.pdf" in html and "0,12" in html and "Ohne Antrag: 1 Stellungnahme" in html
+    assert "mit.pdf" not in html and "kaputt.pdf" not in html
+    done = statements.assign(motion_ref="BA-7/2024")
+    empty = SimpleNamespace(inputs=SimpleNamespace(statements=done))
+    assert "Jede gelesene Stellungnahme ist einem Antrag zugeordnet" in str(
+        ingest_quality.without_motion(empty)
+    )

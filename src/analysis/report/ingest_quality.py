@@ -67,6 +67,34 @@ def motion_spellings(ctx: ReportContext) -> Markup:
     return m.table(table, "Anträge und wie die Briefe sie nennen", numeric=["Stellungnahmen"])
 
 
+def without_motion(ctx: ReportContext) -> Markup:
+    """Statements tied to no motion (no number, no clear title match), with how closely their
+    subject line came to a known motion's title: for an analyst to settle."""
+    rows = ctx.inputs.statements
+    rows = rows[(rows["status"] == "ok") & rows["motion_ref"].isna()]
+    if rows.empty:
+        return m.para("Jede gelesene Stellungnahme ist einem Antrag zugeordnet.")
+    score = rows.get("motion_match_score", pd.Series(0.0, index=rows.index))
+    table = pd.DataFrame(
+        {
+            "Datei": rows["source_file"],
+            "Betreff": rows["subject"].fillna("–"),
+            "Bester Titelabgleich": score.map(lambda v: m.number(v, 2)),
+        }
+    )
+    n = m.count(len(rows), "Stellungnahme", "Stellungnahmen")
+    return m.join(
+        [
+            m.table(table, f"Ohne Antrag: {n}", numeric=["Bester Titelabgleich"]),
+            m.para(
+                "Diese Stellungnahmen nennen keine Antragsnummer, und ihr Betreff passt zu "
+                "keinem bekannten Antragstitel eindeutig (ab 0,55 und mit Abstand zum "
+                "nächsten). Sie fehlen in den Berichten der Anträge, bis sie zugeordnet sind."
+            ),
+        ]
+    )
+
+
 def failures(ctx: ReportContext) -> Markup:
     """Files that could not be read, why, and what to do."""
     rows = ctx.unassigned[ctx.unassigned["status"] == "error"]
