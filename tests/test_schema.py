@@ -48,7 +48,7 @@ def statement_row(**changes) -> dict:
 
 
 def error_row(**changes) -> dict:
-    row = dict.fromkeys(statement_row())
+    row = schema.blank_row("statements")
     row.update(
         statement_id="77c0e2d4a1b3f9e8",
         source_file="kaputt.pdf",
@@ -61,12 +61,6 @@ def error_row(**changes) -> dict:
         ocr=False,
         text="",
         page_count=0,
-        authors=[],
-        sender_confidence=0.0,
-        motion_ref_confidence=0.0,
-        date_confidence=0.0,
-        author_confidence=0.0,
-        motion_match_score=0.0,
     )
     row.update(changes)
     return row

@@ -185,6 +185,16 @@ def columns(table: str) -> list[str]:
     return list(TABLES[table].columns)
 
 
+def blank_row(table: str) -> dict:
+    """A row of ``table`` where nothing was read: empty lists, zero scores, nulls elsewhere
+    (the caller fills in what it knows)."""
+    defaults = {"object": list, "float64": float}
+    return {
+        name: defaults[str(column.dtype)]() if str(column.dtype) in defaults else None
+        for name, column in TABLES[table].columns.items()
+    }
+
+
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
     """Rows → a validated DataFrame of ``table`` with contract column order and dtypes."""
     df = pd.DataFrame(rows, columns=columns(table))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from analysis.ingest import fields
-from analysis.ingest.fields.orgs import is_stamp
+from analysis.ingest.fields.orgs import ADDRESS, is_stamp
 from analysis.ingest.motion_match import match_motion
 from analysis.ingest.records import Line
 from analysis.ingest.sender import choose_sender, speaker, split_chain
@@ -23,11 +23,6 @@ from analysis.ingest.zones import ZonedLine
 
 ROW_TOLERANCE = 3.0
 SAME_TIME = timedelta(days=183)  # statements on one motion are written within months of it
-ADDRESS = re.compile(
-    r"\b\d{5}\b|(?:straße|str\.|weg|platz|allee|ring|gasse|damm|ufer)\s+\d|^(?:tel|fax|telefon)\b"
-    r"|^[A-ZÄÖÜ][\w.\- ]{1,40}\s\d{1,4}\s?[a-z]?$|^(?:postfach|pf)\s+\d",
-    re.IGNORECASE,
-)
 # Header zones searched, row by row, for the motion when the subject does not name it.
 HEADER_TEXT_ZONES = ("letterhead", "info_block", "recipient", "subject", "date_line")
 # Header zones whose lines may hold label/value pairs.
@@ -278,7 +273,7 @@ def _signature_org(lines: list[Line]) -> tuple[str | None, str | None]:
         rest = rest[1:]
     chain: list[str] = []
     for text in rest:
-        if ADDRESS.search(text) or "@" in text:
+        if ADDRESS.search(text):  # the postal address (or mail, phone) starts
             break
         if not fields.is_role_list(text):  # several signers' roles side by side
             chain.append(text)

@@ -126,7 +126,7 @@ def error_row(source: Source, sha: str, kind: str, message: str) -> dict:
     # Imported here: workers need the table schema (pandas, pandera) only for a bad file.
     from analysis import schema
 
-    row = dict.fromkeys(schema.columns("statements"))
+    row = schema.blank_row("statements")
     row.update(
         statement_id=statement_id(sha, 0, 0),
         source_file=source.name,
@@ -139,12 +139,6 @@ def error_row(source: Source, sha: str, kind: str, message: str) -> dict:
         ocr=False,
         text="",
         page_count=0,
-        authors=[],
-        sender_confidence=0.0,
-        motion_ref_confidence=0.0,
-        date_confidence=0.0,
-        author_confidence=0.0,
-        motion_match_score=0.0,
     )
     return row
 

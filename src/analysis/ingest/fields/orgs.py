@@ -31,9 +31,10 @@ _TITLE_RE = re.compile(
     r"|empfehlung|beschluss|hier)(?![a-zäöüß])",
     re.I,
 )
-_ADDRESS_RE = re.compile(
-    r"(?<!\d)\d{5}(?!\d)|(?:straße|str\.|weg|platz|allee|ring|gasse|damm|ufer)\s+\d|^postfach\b"
-    r"|@|https?:|www\.|\btel\b|\bfax\b|telefon"
+# A postal address, a street, a post box, a phone, fax, mail or web line.
+ADDRESS = re.compile(
+    r"(?<!\d)\d{5}(?!\d)|(?:straße|str\.|weg|platz|allee|ring|gasse|damm|ufer)\s+\d"
+    r"|^postfach\b|^pf\s+\d|@|https?:|www\.|\btel\b|\bfax\b|telefon"
     r"|^[A-ZÄÖÜ][\w.\- ]{1,40}\s\d{1,4}(?:\s?[-–]\s?\d{1,4})?\s?[a-z]?$",  # `Am Packhof 2-6`
     re.I,
 )
@@ -73,7 +74,7 @@ def org_problem(text: str) -> str | None:
         return "too few letters"
     if _TITLE_RE.match(text):
         return "title or subject"
-    if _ADDRESS_RE.search(text):
+    if ADDRESS.search(text):
         return "address"
     if _is_debris(text, letters):
         return "unreadable"
