@@ -1616,3 +1616,23 @@ def school_yard_bundle() -> Bundle:
 
 
 BUNDLES = {"school-yard-bundle": school_yard_bundle}
+
+
+def short_letter(
+    path: Path,
+    date: str,
+    subject: str,
+    sender: str = "Bürgerverein Altstadt e. V.",
+    body: str = "wir bitten den Rat, bei der Entscheidung auch die Anwohner zu hören.",
+) -> Path:
+    """A one-page letter: sender, place and date, subject, one paragraph, closing, signer."""
+    texts = [
+        Text(sender, 72, 80),
+        Text(f"Weidenbrück, den {date}", 380, 120),
+        Text(subject, 72, 200, bold=True),
+        Text("Sehr geehrte Damen und Herren,", 72, 330),
+        Text(body, 72, 360),
+        Text("Mit freundlichen Grüßen", 72, 400),
+        Text("Karla Muster", 72, 440),
+    ]
+    return draw(path, [texts])

@@ -12,7 +12,7 @@ import pandas as pd
 
 from analysis import cli
 
-TABLES = ("statements", "paragraphs", "sentences")
+TABLES = ("statements", "motions", "paragraphs", "sentences")
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ def test_written_table_validates_against_the_schema(table, dev_run):
     schema.TABLES[table].validate(dev_run.table(table))
 
 
-@pytest.mark.parametrize("table", TABLES)
+@pytest.mark.parametrize("table", sorted(CONTRACT_COLUMNS))
 def test_columns_follow_the_contract_order(table, dev_run):
     columns = list(dev_run.table(table).columns)
     assert columns[: len(CONTRACT_COLUMNS[table])] == CONTRACT_COLUMNS[table]

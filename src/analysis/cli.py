@@ -47,6 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument(
         "--max-file-mb", type=float, default=200.0, help="size limit per file in MB (0: none)"
     )
+    ingest.add_argument(
+        "--motions", action="append", default=[], type=Path, metavar="CSV",
+        help="motions register (motions.csv; those inside SRC folders are read anyway)",
+    )  # fmt: skip
     ingest.add_argument("--quiet", action="store_true", help="no progress on stderr")
     ingest.set_defaults(func=_ingest)
 
@@ -98,11 +102,58 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--quiet", action="store_true", help="no progress on stderr")
     report.set_defaults(func=_report_command)
+    _add_fetch(sub)
     return parser
 
 
+def _add_fetch(sub: argparse._SubParsersAction) -> None:
+    from analysis.fetch.oparl import STATEMENT_PATTERN
+
+    fetch = sub.add_parser(
+        "fetch", help="download motions and their statements from a council system (OParl)"
+    )
+    fetch.add_argument(
+        "--oparl", required=True, metavar="URL", help="OParl system URL (…/oparl/v1/system)"
+    )
+    fetch.add_argument("--out", required=True, type=Path, help="folder for the PDFs and tables")
+    fetch.add_argument("--body", help="the body (id, short name or part of the name)")
+    select = fetch.add_argument_group("which motions (every criterion given must hold)")
+    select.add_argument(
+        "--reference", action="append", default=[], metavar="REF", help="e.g. BA-090/2020"
+    )
+    select.add_argument("--name", metavar="TEXT", help="text in the motion's name")
+    select.add_argument("--from", dest="date_from", type=_iso_day, metavar="YYYY-MM-DD")
+    select.add_argument("--to", dest="date_to", type=_iso_day, metavar="YYYY-MM-DD")
+    select.add_argument(
+        "--motion-type", action="append", default=[], metavar="TYPE",
+        help="paper type of the motions, e.g. Antrag (repeatable)",
+    )  # fmt: skip
+    select.add_argument(
+        "--statement-type", default=STATEMENT_PATTERN, metavar="REGEX",
+        help="paper types and attachment names that are statements",
+    )  # fmt: skip
+    fetch.add_argument("--full", action="store_true", help="list every paper again")
+    fetch.add_argument("--delay", type=float, default=0.5, help="seconds between requests")
+    fetch.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
+    fetch.add_argument("--retries", type=int, default=3, help="retries of a failed request")
+    fetch.add_argument("--max-file-mb", type=float, default=100.0, help="size limit per file")
+    fetch.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    fetch.set_defaults(func=_fetch)
+
+
+def _iso_day(text: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
+
+
 def _ingest(args: argparse.Namespace) -> int:
-    missing = [str(p) for p in args.sources if not p.exists()]
+    from analysis.ingest.register import RegisterError
+
+    missing = [str(p) for p in [*args.sources, *args.motions] if not p.exists()]
     if missing:
         return _fail(f"not found: {', '.join(missing)}")
     problem = _unwritable(args.out)
@@ -133,8 +184,9 @@ def _ingest(args: argparse.Namespace) -> int:
                 workers=max(1, args.workers),
                 scheduler=args.scheduler,
                 progress=progress,
+                motions=args.motions,
             )
-        except batch.OutputLocked as exc:
+        except (batch.OutputLocked, RegisterError) as exc:
             return _fail(str(exc))
     if not args.quiet:
         _report(summary, args.out)
@@ -228,6 +280,61 @@ def _report_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fetch(args: argparse.Namespace) -> int:
+    from analysis.fetch.http import FetchError, Politeness
+    from analysis.fetch.oparl import Selection
+    from analysis.fetch.run import fetch
+
+    selection = Selection(
+        references=tuple(args.reference),
+        name=args.name,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        motion_types=tuple(args.motion_type),
+        statement_pattern=args.statement_type,
+    )
+    if not selection.given:
+        return _fail("fetch: choose motions with --reference, --name or --from/--to")
+    problem = _unwritable(args.out)
+    if problem:
+        return _fail(f"cannot write to {args.out}: {problem}")
+    politeness = Politeness(
+        delay=args.delay,
+        timeout=args.timeout,
+        retries=args.retries,
+        max_file_bytes=int(args.max_file_mb * 1024 * 1024),
+    )
+    bars: dict[str, tqdm] = {}
+
+    def progress(what: str, done: int, total: int) -> None:
+        if args.quiet:
+            return
+        if what not in bars:
+            bars[what] = tqdm(desc=what, unit="", total=total or None, file=sys.stderr)
+        bar = bars[what]
+        bar.update(done - bar.n)
+
+    try:
+        summary = fetch(args.oparl, args.out, selection, args.body, politeness, args.full, progress)
+    except FetchError as exc:
+        return _fail(f"fetch stopped: {exc}; what was downloaded stays in {args.out}")
+    finally:
+        for bar in bars.values():
+            bar.close()
+    if not args.quiet:
+        how = "changes since the last fetch" if summary.incremental else "all papers"
+        print(
+            f"{summary.body}: {summary.motions} motions ({how}); {summary.downloaded} files "
+            f"downloaded, {summary.kept} already there; tables in {args.out}",
+            file=sys.stderr,
+        )
+        for name, reason in summary.skipped[:SHOWN_ERRORS]:
+            print(f"  left out {name}: {reason}", file=sys.stderr)
+    for error in summary.errors:
+        print(f"  failed {error}", file=sys.stderr)
+    return 1 if summary.errors else 0
+
+
 def _unwritable(out: Path) -> str | None:
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -252,6 +359,12 @@ def _report(summary: batch.RunSummary, out: Path) -> None:
         f"{summary.statements} statements, {summary.errors} files rejected; tables in {out}",
         file=sys.stderr,
     )
+    if summary.motion_papers:
+        print(
+            f"  {summary.motion_papers} motion papers set aside (files.csv: role motion); "
+            "they are listed in motions.parquet",
+            file=sys.stderr,
+        )
     for name, message in summary.rejected[:SHOWN_ERRORS]:
         print(f"  rejected {name}: {message}", file=sys.stderr)
     if len(summary.rejected) > SHOWN_ERRORS:

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 CORRECTIONS_FILE = "corrections.csv"
-CORRECTION_COLUMNS = ("statement_id", "position", "stance", "note")
+# ``motion_ref`` settles which motion a statement is about (read by ingest).
+CORRECTION_COLUMNS = ("statement_id", "position", "stance", "note", "motion_ref")
 # Pages show a statement id's first characters; corrections may name it so (like a git hash).
 SHORT_ID = 8
 MIN_PREFIX = 6
@@ -31,6 +34,8 @@ def resolve_id(given: str, known: Iterable[str]) -> str:
 
 def read_corrections(path: Path) -> tuple[pd.DataFrame | None, list[str]]:
     """``corrections.csv`` as written by a person: ``,`` or ``;`` separated, with or without BOM."""
+    import pandas as pd  # here: ingest reads the motion column without the cost of pandas
+
     if not path.exists():
         return None, []
     frame = pd.read_csv(path, sep=None, engine="python", dtype=str, encoding="utf-8-sig")
@@ -44,6 +49,24 @@ def read_corrections(path: Path) -> tuple[pd.DataFrame | None, list[str]]:
             frame[column] = None
     frame = frame[list(CORRECTION_COLUMNS)].map(_blank_to_none)
     return frame, []
+
+
+def settled_motions(path: Path) -> dict[str, str]:
+    """Statement id (or its first characters) → motion reference, from the ``motion_ref``
+    column: an analyst settles which motion a statement is about (read by ingest)."""
+    from analysis.ingest.register import RegisterError, read_rows
+
+    if not path.exists():
+        return {}
+    try:
+        rows = read_rows(path, required="statement_id")
+    except RegisterError:
+        return {}  # the analysis reports a corrections.csv it cannot use
+    return {
+        row["statement_id"]: row["motion_ref"]
+        for _line, row in rows
+        if row.get("statement_id") and row.get("motion_ref")
+    }
 
 
 def _blank_to_none(value):

@@ -14,6 +14,7 @@ import pandera.pandas as pa
 from analysis.codes import ERROR_KINDS, STAKEHOLDER_GROUPS, STANCES
 
 NULL_INT = pd.Int64Dtype()
+MOTION_MATCHES = ["number", "title", "topic", "oparl", "register", "analyst"]
 
 
 def col(
@@ -70,9 +71,25 @@ StatementsTable = table(
         "author_source": col(str, nullable=True),
         "author_confidence": col(float, score()),
         # how the statement was tied to its motion: "number" (it prints it), "title" or
-        # "topic" (it names the motion's title, see ingest/motion_match.py), null: not tied
-        "motion_match": col(str, pa.Check.isin(["number", "title", "topic"]), nullable=True),
+        # "topic" (it names the motion's title, see ingest/motion_match.py), "oparl" or
+        # "register" (a files.csv maps its file), "analyst" (corrections.csv), null: not tied
+        "motion_match": col(str, pa.Check.isin(MOTION_MATCHES), nullable=True),
         "motion_match_score": col(float, score()),
+    },
+)
+
+MotionsTable = table(
+    "The motions of a run: from the statements, a register (motions.csv) or an OParl fetch.",
+    {
+        "motion_ref": col(str, unique=True),
+        "title": col(str, nullable=True),
+        "body": col(str, nullable=True),  # municipality or council body
+        "date": col(str, nullable=True),  # ISO 8601
+        "kind": col(str, nullable=True),  # paper type: Antrag, Beschlussvorlage, …
+        "origin": col(str, pa.Check.isin(["statements", "register", "oparl"])),
+        "url": col(str, nullable=True),
+        "paper_file": col(str, nullable=True),  # the motion paper itself, set aside by ingest
+        "statements": col(int, count()),
     },
 )
 
@@ -171,6 +188,7 @@ LinksTable = table(
 
 TABLES: dict[str, pa.DataFrameSchema] = {
     "statements": StatementsTable,
+    "motions": MotionsTable,
     "paragraphs": ParagraphsTable,
     "sentences": SentencesTable,
     "positions": PositionsTable,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.ingest.motion_match import match_motion, pieces
-from tests.pdfbuild import Text, draw
+from analysis.ingest.motion_match import match_motion, pieces, place, same_place
+from tests.pdfbuild import short_letter
 from tests.runs import ingest
 
 TITLES = {
@@ -46,26 +46,17 @@ def test_compounds_meet_their_parts():
     assert pieces("Straße") == pieces("STRASSE")
 
 
-def _letter(folder, name: str, date: str, subject: str) -> None:
-    texts = [
-        Text("Bürgerverein Altstadt e. V.", 72, 80),
-        Text(f"Weidenbrück, den {date}", 380, 120),
-        Text(subject, 72, 200, bold=True),
-        Text("Sehr geehrte Damen und Herren,", 72, 330),
-        Text("wir bitten den Rat, bei der Entscheidung auch die Anwohner zu hören.", 72, 360),
-        Text("Mit freundlichen Grüßen", 72, 400),
-        Text("Karla Muster", 72, 440),
-    ]
-    draw(folder / f"{name}.pdf", [texts])
-
-
 def test_ingest_ties_a_statement_without_number_to_its_motion(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
-    _letter(src, "a-numbered", "4.3.2024", "Antrag BA-7/2024 „Mehr Sitzbänke am Marktplatz“")
-    _letter(src, "b-titled", "12.3.2024", "Mehr Bänke am Marktplatz – unsere Meinung")
-    _letter(src, "c-a-year-before", "12.3.2023", "Mehr Bänke am Marktplatz – unsere Meinung")
-    _letter(src, "d-other", "12.3.2024", "Radweg an der Nordstraße")
+    short_letter(
+        src / "a-numbered.pdf", "4.3.2024", "Antrag BA-7/2024 „Mehr Sitzbänke am Marktplatz“"
+    )
+    short_letter(src / "b-titled.pdf", "12.3.2024", "Mehr Bänke am Marktplatz – unsere Meinung")
+    short_letter(
+        src / "c-a-year-before.pdf", "12.3.2023", "Mehr Bänke am Marktplatz – unsere Meinung"
+    )
+    short_letter(src / "d-other.pdf", "12.3.2024", "Radweg an der Nordstraße")
     rows = ingest([src], tmp_path / "out").table("statements").set_index("source_file")
     assert rows.loc["a-numbered.pdf", "motion_match"] == "number"
     titled = rows.loc["b-titled.pdf"]
@@ -75,3 +66,12 @@ def test_ingest_ties_a_statement_without_number_to_its_motion(tmp_path):
     # a letter a year before the motion's statements, and one on another topic: not tied
     for name in ("c-a-year-before.pdf", "d-other.pdf"):
         assert rows.loc[name, "motion_ref"] is None and rows.loc[name, "motion_match"] is None
+
+
+def test_the_place_of_a_body_and_statements_of_one_municipality():
+    assert place("Stadt Weidenbrück") == "Weidenbrück"
+    assert place("Gemeinde Elsholz") == "Elsholz"
+    bodies = {"a": "Stadt Weidenbrück", "b": "Gemeinde Elsholz", "c": None}
+    assert same_place("Bürgerverein Elsholz e. V.: Baumschutzsatzung", bodies) == {"b", "c"}
+    assert same_place("Zur Baumschutzsatzung", bodies) == {"a", "b", "c"}  # no place named
+    assert same_place("Elsholz", {"a": "Stadt Weidenbrück", "c": None}) == {"a", "c"}

@@ -143,11 +143,13 @@ def test_statements_without_motion_are_listed_with_their_best_title_match():
 
     statements = pd.DataFrame(
         {
+            "statement_id": ["a1b2c3d4e5f6", "0a0b0c0d0e0f", "ffffffffffff"],
             "status": ["ok", "ok", "error"],
             "source_file": ["mit.pdf", "ohne.pdf", "kaputt.pdf"],
             "motion_ref": ["BA-7/2024", None, None],
             "subject": ["Antrag BA-7/2024", "Radweg Nordstraße", None],
             "motion_match_score": [1.0, 0.12, 0.0],
+            "motion_ref_source": ["subject", "none: too weak", None],
         }
     )
     html = str(
@@ -157,6 +159,8 @@ def test_statements_without_motion_are_listed_with_their_best_title_match():
     )
     assert "ohne.pdf" in html and "0,12" in html and "Ohne Antrag: 1 Stellungnahme" in html
     assert "mit.pdf" not in html and "kaputt.pdf" not in html
+    assert "Titel passt zu wenig" in html  # why it stayed open
+    assert "<code>0a0b0c0d;BA-090/2020</code>" in html  # the line that settles it
     done = statements.assign(motion_ref="BA-7/2024")
     empty = SimpleNamespace(inputs=SimpleNamespace(statements=done))
     assert "Jede gelesene Stellungnahme ist einem Antrag zugeordnet" in str(

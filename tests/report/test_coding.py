@@ -73,7 +73,7 @@ def test_corrections_file_may_use_semicolons_and_a_bom(tmp_path):
     path.write_bytes("\ufeffstatement_id;position;stance;note\na;defer;;\n".encode())
     frame, problems = read_corrections(path)
     assert frame.to_dict("records") == [
-        {"statement_id": "a", "position": "defer", "stance": None, "note": None}
+        {"statement_id": "a", "position": "defer", "stance": None, "note": None, "motion_ref": None}
     ]
     assert not problems
 

@@ -45,3 +45,22 @@ def test_motion_shows_the_spelling_most_letters_use_and_the_title():
 def test_unknown_motion_names_the_known_ones():
     with pytest.raises(LookupError, match="BA-045/2021"):
         motions.find([motions.Motion("BA-045/2021", "BA-045/2021", None, "ba", 1)], "X-1/2020")
+
+
+def test_the_register_gives_the_official_title_date_body_and_kind():
+    statements = pd.DataFrame(
+        {"status": ["ok"], "motion_ref": ["DS-0012/2026"], "motion_title": ["Lärmaktionsplan"]}
+    )
+    register = pd.DataFrame(
+        {
+            "motion_ref": ["DS-0012/2026"],
+            "title": ["Lärmaktionsplan Stufe 4"],
+            "body": ["Weidenbrück"],
+            "date": ["2026-02-10"],
+            "kind": ["Beschlussvorlage"],
+        }
+    )
+    [found] = motions.motions(statements, register)
+    assert (found.title, found.date, found.body, found.kind) == (
+        "Lärmaktionsplan Stufe 4", "2026-02-10", "Weidenbrück", "Beschlussvorlage",
+    )  # fmt: skip

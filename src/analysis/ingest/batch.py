@@ -20,17 +20,20 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from analysis.ingest.cache import CACHE_DIR
 from analysis.ingest.work import FileResult, IngestConfig, Source
 
+if TYPE_CHECKING:
+    from analysis.ingest.assign import Register
+
 MANIFEST = "manifest.json"
 EMPTY_SHA = hashlib.sha256(b"").hexdigest()
 LOCK = ".lock"
-TABLES = ("statements", "paragraphs", "sentences")
+TABLES = ("statements", "motions", "paragraphs", "sentences")
 # Tasks in flight per worker: enough to keep workers busy, few enough to bound memory.
 WINDOW_PER_WORKER = 4
 
@@ -50,6 +53,7 @@ class RunSummary:
     unchanged: bool
     tables: dict[str, str]
     rejected: list[list[str]]
+    motion_papers: int = 0  # files that a files.csv names as a motion paper: not statements
 
 
 def find_sources(roots: Iterable[Path]) -> list[Source]:
@@ -89,27 +93,37 @@ def ingest(
     workers: int = 1,
     scheduler: str | None = None,
     progress: Progress | None = None,
+    motions: Iterable[Path] = (),
 ) -> RunSummary:
-    """Ingest every PDF under ``roots`` into the tables in ``out``."""
+    """Ingest every PDF under ``roots`` into the tables in ``out``; ``motions``: registers
+    (``motions.csv``) besides those found in the folders. Raises
+    :class:`~analysis.ingest.register.RegisterError` for a register that cannot be used."""
     with output_lock(out):
-        return _ingest(roots, out, config, workers, scheduler, progress)
+        return _ingest(list(roots), out, config, workers, scheduler, progress, list(motions))
 
 
 def _ingest(
-    roots: Iterable[Path],
+    roots: list[Path],
     out: Path,
     config: IngestConfig,
     workers: int,
     scheduler: str | None,
     progress: Progress | None,
+    motions: list[Path],
 ) -> RunSummary:
-    sources = find_sources(roots)
+    from analysis.ingest.assign import load
+
+    found = find_sources(roots)
+    register, sources = load(roots, motions, found, out)
     shas = {s.name: EMPTY_SHA if s.outside else file_sha256(s.path) for s in sources}
     inputs = [[s.name, shas[s.name]] for s in sources]
+    inputs += [[f"register:{p}", file_sha256(p)] for p in register.files]
+    inputs += [[f"settled:{sid}", ref] for sid, ref in sorted(register.settled.items())]
     previous = _read_manifest(out)
     if previous and _unchanged(out, previous, inputs, config):
         return RunSummary(**{**previous["summary"], "unchanged": True})
-    summary = _run(sources, shas, out, config, workers, scheduler, progress)
+    summary = _run(sources, shas, out, config, workers, scheduler, progress, register)
+    summary = replace(summary, motion_papers=len(register.motion_papers))
     _write_manifest(out, {"fingerprint": config.fingerprint(), "inputs": inputs,
                           "summary": {**summary.__dict__, "unchanged": False}})  # fmt: skip
     return summary
@@ -160,12 +174,13 @@ def _run(
     workers: int,
     scheduler: str | None,
     progress: Progress | None,
+    register: Register,
 ) -> RunSummary:
     from analysis.ingest.cache import ResultCache
     from analysis.ingest.tables import TableSink
 
     cache = ResultCache(out, config.fingerprint())
-    sink = TableSink(out)
+    sink = TableSink(out, register)
     counts = {"read": 0, "cached": 0, "statements": 0, "errors": 0, "pages": 0}
     rejected: list[list[str]] = []
     seen: dict[str, int] = {}

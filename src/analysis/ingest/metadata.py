@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from analysis.ingest import fields
 from analysis.ingest.fields.orgs import ADDRESS, is_stamp
-from analysis.ingest.motion_match import match_motion
+from analysis.ingest.motion_match import match_motion, same_place
 from analysis.ingest.records import Line
 from analysis.ingest.sender import choose_sender, speaker, split_chain
 from analysis.ingest.text import join_lines
@@ -384,17 +384,27 @@ def apply_motion_titles(rows: list[dict], titles: dict[str, Counter[str]]) -> No
     """A motion has one title: statements that leave it out or shorten it
     (``Hitzeaktionsplan`` for ``Hitzeaktionsplan für Bergfeld``) take the fullest title that
     other statements on the same motion print. A statement that names no number is tied to
-    the motion whose title it names (:mod:`analysis.ingest.motion_match`), with the method
-    and score in ``motion_match``/``motion_match_score``. Rows are updated in place."""
-    known_titles = {key: _fullest(seen, "title") for key, seen in titles.items()}
+    the motion whose title it names (:mod:`analysis.ingest.motion_match`) among the motions
+    of its time and its municipality, with the method and score in
+    ``motion_match``/``motion_match_score``. Rows are updated in place."""
+    known_titles = {key: fullest(seen, "title") for key, seen in titles.items()}
     known_titles = {key: title for key, title in known_titles.items() if title}
+    bodies = {key: fullest(titles[key], "body") for key in known_titles}
     for row in rows:
         if row.get("status") == "ok" and not row.get("motion_ref") and known_titles:
-            near = {k: t for k, t in known_titles.items() if _near_in_time(row, titles[k])}
+            words = " ".join(row.get(f) or "" for f in ("sender_org", "subject", "text"))
+            local = same_place(words, bodies)
+            near = {
+                k: t
+                for k, t in known_titles.items()
+                if k in local and _near_in_time(row, titles[k])
+            }
             found = match_motion(row.get("subject"), row.get("text"), near)
             row["motion_match_score"] = found.score
+            row["motion_ref_source"] = found.method or f"none: {found.reason}"
             if found.key:
-                row["motion_ref"] = _fullest(titles[found.key], "ref")
+                row["motion_ref_confidence"] = found.score
+                row["motion_ref"] = fullest(titles[found.key], "ref")
                 row["motion_title"] = known_titles[found.key]
                 row["motion_match"] = found.method
             continue
@@ -422,7 +432,7 @@ def _near_in_time(row: dict, seen: Counter) -> bool:
     )
 
 
-def _fullest(seen: Counter, kind: str) -> str | None:
+def fullest(seen: Counter, kind: str) -> str | None:
     """The most often printed text of ``kind``, the longest among equals."""
     texts = [(n, len(t), t) for (k, t), n in seen.items() if k == kind]
     return max(texts)[2] if texts else None

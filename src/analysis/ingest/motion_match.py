@@ -50,6 +50,31 @@ def pieces(text: str) -> set[str]:
     return out
 
 
+# Words that name the kind of municipality, not which one.
+_PLACE_KIND = re.compile(
+    r"\b(?:stadt|gemeinde|landkreis|kreis|markt|hansestadt|landeshauptstadt|gro(?:ß|ss)e"
+    r" kreisstadt|kreisfreie stadt|bezirk|stadtbezirk|ortsbeirat|stadtrat|gemeinderat|kreistag"
+    r"|rat der stadt|der|die|des)\b",
+    re.IGNORECASE,
+)
+
+
+def place(body: str) -> str:
+    """The place a body's name names (``Stadt Weidenbrück`` → ``Weidenbrück``)."""
+    return re.sub(r"\s+", " ", _PLACE_KIND.sub(" ", body)).strip(" ,-")
+
+
+def same_place(text: str, bodies: dict[str, str | None]) -> set[str]:
+    """The motions (keys of ``bodies``: motion key → body) a statement can be about: when the
+    run's motions come from several municipalities and ``text`` names some of them, only
+    theirs (and motions of no known body)."""
+    places = {b: place(b) for b in set(bodies.values()) if b and place(b)}
+    if len(places) < 2:
+        return set(bodies)
+    named = {b for b, where in places.items() if where.casefold() in text.casefold()}
+    return {k for k, b in bodies.items() if not named or b is None or b in named}
+
+
 def match_motion(subject: str | None, text: str | None, titles: dict[str, str]) -> MotionMatch:
     """The motion (key of ``titles``: motion key → title) that the subject line and the
     opening of ``text`` name by its title or topic."""

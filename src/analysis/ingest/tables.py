@@ -1,4 +1,4 @@
-"""Stream validated rows into the three ingest tables, replacing them atomically at the end.
+"""Stream validated rows into the ingest tables, replacing them atomically at the end.
 
 Rows arrive file by file; they are validated and written in row groups, so memory stays
 bounded by a chunk, not by the corpus. Until ``commit`` the tables live in temporary files
@@ -16,10 +16,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analysis import schema
+from analysis.ingest.assign import MotionTable, Register, apply_links, apply_official_title
 from analysis.ingest.metadata import apply_motion_titles, collect_motion_titles
 from analysis.ingest.work import FileResult
 
-TABLE_NAMES = ("statements", "paragraphs", "sentences")
+TABLE_NAMES = ("statements", "paragraphs", "sentences")  # streamed
+MOTIONS = "motions"  # one row per motion, written at the end
 TABLE_MODE = 0o644
 # A chunk is written once it holds this many rows or this many characters of text: statement
 # rows carry a whole letter each, so a count of rows alone would let them grow large.
@@ -45,13 +47,19 @@ class TableSink:
     ``chunk_rows`` rows or ``chunk_chars`` characters of text."""
 
     def __init__(
-        self, out: Path, chunk_rows: int = CHUNK_ROWS, chunk_chars: int = CHUNK_CHARS
+        self,
+        out: Path,
+        register: Register | None = None,
+        chunk_rows: int = CHUNK_ROWS,
+        chunk_chars: int = CHUNK_CHARS,
     ) -> None:
         out.mkdir(parents=True, exist_ok=True)
         self.out = out
         self.chunk_rows = chunk_rows
         self.chunk_chars = chunk_chars
+        self.register = register or Register()
         self.titles: dict[str, Counter[str]] = {}
+        self.register.seed(self.titles)
         self.buffers: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
         self.chars: dict[str, int] = dict.fromkeys(TABLE_NAMES, 0)
         self.tmp: dict[str, str] = {}
@@ -89,27 +97,42 @@ class TableSink:
         for name in TABLE_NAMES:
             self._flush(name)
             self.writers[name].close()
-        self._rewrite_titles()
+        motions = self._rewrite_titles()
+        self.tmp[MOTIONS] = _temp_path(self.out, MOTIONS)
+        frame = schema.frame(MOTIONS, motions.rows())
+        pq.write_table(
+            pa.Table.from_pandas(frame, schema=arrow_schema(MOTIONS), preserve_index=False),
+            self.tmp[MOTIONS],
+        )
         # Everything on disk first, then the renames back to back: a crash between two renames
         # (which the next run repairs) becomes as unlikely as it can be without a set rename.
-        for name in TABLE_NAMES:
+        for name in self.tmp:
             _fsync(self.tmp[name])
         written = {}
-        for name in TABLE_NAMES:
+        for name in self.tmp:
             target = self.out / f"{name}.parquet"
             os.replace(self.tmp[name], target)
             written[name] = target
         return written
 
-    def _rewrite_titles(self) -> None:
-        # Row group by row group, as written: memory stays one chunk.
+    def _rewrite_titles(self) -> MotionTable:
+        """Tie every statement to its motion (mapping, analyst, number, title) and complete
+        its title; → the run's motions. Row group by row group, as written: memory stays
+        one chunk."""
+        motions = MotionTable(self.register)
+        official = self.register.official_titles()
         source = pq.ParquetFile(self.tmp["statements"])
         final = _temp_path(self.out, "statements")
         try:
             with pq.ParquetWriter(final, arrow_schema("statements")) as writer:
                 for group in range(source.num_row_groups):
                     rows = source.read_row_group(group).to_pylist()
+                    for row in rows:
+                        apply_links(row, self.register)
                     apply_motion_titles(rows, self.titles)
+                    for row in rows:
+                        apply_official_title(row, official)
+                        motions.add(row)
                     table = pa.Table.from_pylist(rows, schema=arrow_schema("statements"))
                     writer.write_table(table)
             source.close()
@@ -117,10 +140,11 @@ class TableSink:
         except BaseException:
             Path(final).unlink(missing_ok=True)
             raise
+        return motions
 
     def abort(self) -> None:
         """Close and remove the temporary tables (the previous tables stay as they were)."""
-        for name in TABLE_NAMES:
+        for name in (*TABLE_NAMES, MOTIONS):
             try:
                 if name in self.writers:
                     self.writers[name].close()

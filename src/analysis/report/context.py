@@ -54,7 +54,7 @@ def build(
         red = redaction.redactor(inputs.statements, everyone=chosen_mode == "all")
         inputs = redaction.inputs(inputs, red)
     labels = labels_for(language, inputs.codebook)
-    found = motions.motions(inputs.statements)
+    found = motions.motions(inputs.statements, inputs.motions)
     chosen = motions.find(found, motion) if motion else None
     positions = coding.normalise_positions(inputs.positions)
     coded_all, problems = coding.apply_corrections(positions, inputs.corrections, labels)
@@ -89,7 +89,7 @@ def build(
 
 def first_motion(inputs: ReportInputs) -> str | None:
     """The reference of the first motion (by key), for a notebook opened without one."""
-    found = motions.motions(inputs.statements)
+    found = motions.motions(inputs.statements, inputs.motions)
     return found[0].ref if found else None
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from analysis.codes import STANCES
-from analysis.report import charts, coding, review
+from analysis.report import charts, coding, motions, review
 from analysis.report import markup as m
 from analysis.report.context import ReportContext
 from analysis.report.labels import GROUPS, POSITION_COLOURS, STANCE_COLOURS
@@ -32,7 +32,7 @@ def heading(ctx: ReportContext) -> Markup:
     coded = ctx.coded
     dates = coded["date"].dropna().sort_values()
     span = (
-        f" aus der Zeit vom {_date(dates.iloc[0])} bis {_date(dates.iloc[-1])}"
+        f" aus der Zeit vom {m.german_date(dates.iloc[0])} bis {m.german_date(dates.iloc[-1])}"
         if len(dates)
         else ""
     )
@@ -45,17 +45,13 @@ def heading(ctx: ReportContext) -> Markup:
     return m.heading(1, f"Stellungnahmen zu {name}") + m.para(lead, class_="lead")
 
 
-def _date(iso: str) -> str:
-    year, month, day = iso.split("-")
-    return f"{day}.{month}.{year}"
-
-
 def motion_and_question(ctx: ReportContext) -> Markup:
     """The motion (reference, title) and the question the report answers."""
     motion = ctx.motion
     facts = [
         ("Antrag", motion.ref if motion else "alle"),
         ("Titel", motion.title if motion and motion.title else "nicht angegeben"),
+        *[(label, value) for label, value in _listed(motion) if value],
         ("Stellungnahmen", str(len(ctx.coded))),
     ]
     question = (
@@ -65,6 +61,17 @@ def motion_and_question(ctx: ReportContext) -> Markup:
         "neutral?"
     )
     return m.definitions(facts) + m.para(question)
+
+
+def _listed(motion: motions.Motion | None) -> list[tuple[str, str | None]]:
+    """What the motions register says about the motion (kind, date, body)."""
+    if motion is None:
+        return []
+    return [
+        ("Art", motion.kind),
+        ("Datum", m.german_date(motion.date) if motion.date else None),
+        ("Gremium", motion.body),
+    ]
 
 
 def stakeholders(ctx: ReportContext) -> Markup:

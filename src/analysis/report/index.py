@@ -25,6 +25,8 @@ def body(ctx: ReportContext, pages: dict[str, Path], exports: list[str]) -> Mark
         {
             "Antrag": m.link(f"{mo.slug}.html", mo.ref),
             "Titel": mo.title,
+            "Datum": m.german_date(mo.date) if mo.date else "–",
+            "Gremium": mo.body or "–",
             "Stellungnahmen": mo.statements,
             "Tabellen": m.join(
                 [m.link(f"{mo.slug}.csv", "CSV"), m.link(f"{mo.slug}.xlsx", "XLSX")], " · "
@@ -33,7 +35,10 @@ def body(ctx: ReportContext, pages: dict[str, Path], exports: list[str]) -> Mark
         for mo in ctx.motions
         if mo.slug in pages
     ]
-    motions_table = pd.DataFrame(rows, columns=["Antrag", "Titel", "Stellungnahmen", "Tabellen"])
+    # Date and body come from a motions register or a fetch; without one the columns go.
+    listed = [c for c in ("Datum", "Gremium") if any(r[c] != "–" for r in rows)]
+    columns = ["Antrag", "Titel", *listed, "Stellungnahmen", "Tabellen"]
+    motions_table = pd.DataFrame(rows, columns=columns)
     checks = [
         m.link(f"{slug}.html", title) for slug, title in CHECK_TITLES.items() if slug in pages
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 from markupsafe import Markup
 
+from analysis.corrections import short_id
 from analysis.report import charts, review, snippets
 from analysis.report import markup as m
 from analysis.report.context import ReportContext
@@ -67,22 +68,34 @@ def motion_spellings(ctx: ReportContext) -> Markup:
     return m.table(table, "Anträge und wie die Briefe sie nennen", numeric=["Stellungnahmen"])
 
 
+UNASSIGNED_REASONS = {
+    "none: too weak": "Titel passt zu wenig",
+    "none: ambiguous": "passt zu mehreren Anträgen",
+    "none: no motion title known": "kein Antragstitel bekannt",
+}
+
+
 def without_motion(ctx: ReportContext) -> Markup:
     """Statements tied to no motion (no number, no clear title match), with how closely their
-    subject line came to a known motion's title: for an analyst to settle."""
+    subject line came to a known motion's title and why they stayed open: for an analyst to
+    settle with one line in corrections.csv."""
     rows = ctx.inputs.statements
     rows = rows[(rows["status"] == "ok") & rows["motion_ref"].isna()]
     if rows.empty:
         return m.para("Jede gelesene Stellungnahme ist einem Antrag zugeordnet.")
     score = rows.get("motion_match_score", pd.Series(0.0, index=rows.index))
+    reason = rows.get("motion_ref_source", pd.Series(None, index=rows.index))
     table = pd.DataFrame(
         {
+            "Kennung": rows["statement_id"].map(short_id),
             "Datei": rows["source_file"],
             "Betreff": rows["subject"].fillna("–"),
             "Bester Titelabgleich": score.map(lambda v: m.number(v, 2)),
+            "Warum offen": reason.map(lambda r: UNASSIGNED_REASONS.get(r, "keine Nummer")),
         }
     )
     n = m.count(len(rows), "Stellungnahme", "Stellungnahmen")
+    example = f"{short_id(rows['statement_id'].iloc[0])};BA-090/2020"
     return m.join(
         [
             m.table(table, f"Ohne Antrag: {n}", numeric=["Bester Titelabgleich"]),
@@ -90,6 +103,20 @@ def without_motion(ctx: ReportContext) -> Markup:
                 "Diese Stellungnahmen nennen keine Antragsnummer, und ihr Betreff passt zu "
                 "keinem bekannten Antragstitel eindeutig (ab 0,55 und mit Abstand zum "
                 "nächsten). Sie fehlen in den Berichten der Anträge, bis sie zugeordnet sind."
+            ),
+            m.para(
+                m.join(
+                    [
+                        "So ordnen Sie eine zu: in corrections.csv im Ordner der Tabellen eine "
+                        "Zeile mit Kennung und Antragsnummer (Spalten statement_id und "
+                        "motion_ref), etwa",
+                        m.tag("code", example) + ",",
+                        "dann",
+                        m.tag("code", "statements ingest"),
+                        "erneut ausführen.",
+                    ],
+                    " ",
+                )
             ),
         ]
     )
@@ -193,6 +220,12 @@ SOURCE_LABELS = {
     "from": "E-Mail „Von“",
     "speaker": "Kopfzeile (Name, Organisation)",
     "closing_paragraph": "letzter Absatz",
+    "title": "Antragstitel genannt",
+    "topic": "Thema des Antrags",
+    "oparl": "Ratsinformationssystem (files.csv)",
+    "register": "Antragsliste (files.csv)",
+    "analyst": "von Hand (corrections.csv)",
+    **{reason: f"offen: {text}" for reason, text in UNASSIGNED_REASONS.items()},
 }
 
 

@@ -33,6 +33,7 @@ class ReportInputs:
     positions: pd.DataFrame | None = None
     clusters: pd.DataFrame | None = None
     arguments: pd.DataFrame | None = None
+    motions: pd.DataFrame | None = None  # motions.parquet: title, date, body per motion
     corrections: pd.DataFrame | None = None
     evaluation: dict | None = None
     gold: pd.DataFrame | None = None
@@ -72,6 +73,7 @@ def load(
         positions=tables["positions"],
         clusters=tables["clusters"],
         arguments=tables["arguments"],
+        motions=_parquet(processed / "motions.parquet"),
         corrections=corrections,
         evaluation=_json(processed / EVALUATION_FILE),
         gold=read_gold(Path(gold)) if gold else None,

@@ -127,3 +127,9 @@ def count(n: int, singular: str, plural: str) -> str:
 
 def percent(share: float | None, digits: int = 0) -> str:
     return "–" if share is None or share != share else f"{number(share * 100, digits)} %"
+
+
+def german_date(iso: str) -> str:
+    """``2026-03-02`` → ``02.03.2026``."""
+    year, month, day = iso[:10].split("-")
+    return f"{day}.{month}.{year}"

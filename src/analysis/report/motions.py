@@ -29,6 +29,9 @@ class Motion:
     title: str | None
     slug: str
     statements: int
+    date: str | None = None  # ISO, from the motions register
+    body: str | None = None  # municipality or council body
+    kind: str | None = None  # Antrag, Beschlussvorlage, …
 
     @property
     def name(self) -> str:
@@ -49,8 +52,12 @@ def slug(key: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-") or "antrag"
 
 
-def motions(statements: pd.DataFrame) -> list[Motion]:
-    """The motions the readable statements refer to, sorted by key."""
+def motions(statements: pd.DataFrame, register: pd.DataFrame | None = None) -> list[Motion]:
+    """The motions the readable statements refer to, sorted by key; ``register``
+    (``motions.parquet``) gives their official title, date, body and kind."""
+    known = {}
+    if register is not None:
+        known = {motion_key(r["motion_ref"]): r for r in register.to_dict("records")}
     keyed = statements.assign(_key=statements["motion_ref"].map(motion_key))
     keyed = keyed[(keyed["status"] == "ok") & keyed["_key"].notna()]
     found, used = [], set()
@@ -59,13 +66,17 @@ def motions(statements: pd.DataFrame) -> list[Motion]:
         while name in used:
             name += "-x"
         used.add(name)
+        listed = known.get(key, {})
         found.append(
             Motion(
                 key=key,
                 ref=_most_common(rows["motion_ref"]),
-                title=_most_common(rows["motion_title"]),
+                title=listed.get("title") or _most_common(rows["motion_title"]),
                 slug=name,
                 statements=len(rows),
+                date=listed.get("date"),
+                body=listed.get("body"),
+                kind=listed.get("kind"),
             )
         )
     return found
