@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_fetch(sub: argparse._SubParsersAction) -> None:
-    from analysis.fetch.oparl import STATEMENT_PATTERN
+    from analysis.sources.oparl import STATEMENT_PATTERN
 
     fetch = sub.add_parser(
         "fetch", help="download motions and their statements from a council system (OParl)"
@@ -151,7 +151,7 @@ def _iso_day(text: str) -> str:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from analysis.ingest.register import RegisterError
+    from analysis.sources.register import RegisterError
 
     missing = [str(p) for p in [*args.sources, *args.motions] if not p.exists()]
     if missing:
@@ -281,9 +281,9 @@ def _report_command(args: argparse.Namespace) -> int:
 
 
 def _fetch(args: argparse.Namespace) -> int:
-    from analysis.fetch.http import FetchError, Politeness
-    from analysis.fetch.oparl import Selection
-    from analysis.fetch.run import fetch
+    from analysis.sources.fetch import fetch
+    from analysis.sources.http import FetchError, Politeness
+    from analysis.sources.oparl import Selection
 
     selection = Selection(
         references=tuple(args.reference),

@@ -54,7 +54,7 @@ def read_corrections(path: Path) -> tuple[pd.DataFrame | None, list[str]]:
 def settled_motions(path: Path) -> dict[str, str]:
     """Statement id (or its first characters) → motion reference, from the ``motion_ref``
     column: an analyst settles which motion a statement is about (read by ingest)."""
-    from analysis.ingest.register import RegisterError, read_rows
+    from analysis.sources.register import RegisterError, read_rows
 
     if not path.exists():
         return {}

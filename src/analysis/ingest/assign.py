@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.corrections import CORRECTIONS_FILE, MIN_PREFIX, settled_motions
-from analysis.ingest import register
 from analysis.ingest.metadata import fullest, motion_key
 from analysis.ingest.work import Source
+from analysis.sources import register
 
 MAPPED = 1.0  # confidence of a motion given by a mapping or a person
 

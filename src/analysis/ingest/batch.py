@@ -97,7 +97,7 @@ def ingest(
 ) -> RunSummary:
     """Ingest every PDF under ``roots`` into the tables in ``out``; ``motions``: registers
     (``motions.csv``) besides those found in the folders. Raises
-    :class:`~analysis.ingest.register.RegisterError` for a register that cannot be used."""
+    :class:`~analysis.sources.register.RegisterError` for a register that cannot be used."""
     with output_lock(out):
         return _ingest(list(roots), out, config, workers, scheduler, progress, list(motions))
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from analysis.fetch import names
-from analysis.fetch.http import FetchError, PoliteClient, Politeness, check_url
-from analysis.fetch.oparl import (
+from analysis.sources import names, register
+from analysis.sources.http import FetchError, PoliteClient, Politeness, check_url
+from analysis.sources.oparl import (
     Item,
     PaperRef,
     Plan,
@@ -26,8 +26,7 @@ from analysis.fetch.oparl import (
     paper,
     plan,
 )
-from analysis.fetch.store import Store, state_key
-from analysis.ingest import register
+from analysis.sources.store import Store, state_key
 
 # Servers' clocks and ours differ; a re-fetch asks for a little more than it needs.
 CLOCK_MARGIN = timedelta(hours=1)
@@ -67,10 +66,11 @@ def fetch(
         since = None if full else store.since(key)
         papers = store.papers() if since else {}
         summary = FetchSummary(body=_body_label(chosen), incremental=since is not None)
-        papers.update(_list_papers(client, chosen, since, progress))
-        for url in missing_links(papers, selection):
+        listed, deleted = _list_papers(client, chosen, since, progress)
+        papers = {k: v for k, v in {**papers, **listed}.items() if k not in deleted}
+        for url in sorted(set(missing_links(papers, selection)) - deleted):
             obj = client.get_json(url)
-            if kind(obj) == "Paper":
+            if kind(obj) == "Paper" and obj.get("deleted") is not True:
                 papers[url] = paper(obj)
         found = plan(papers, selection)
         summary.motions, summary.skipped = len(found.motions), found.skipped
@@ -116,18 +116,23 @@ def _body_label(body: dict) -> str:
 
 def _list_papers(
     client: PoliteClient, body: dict, since: str | None, progress: Progress | None
-) -> dict[str, PaperRef]:
+) -> tuple[dict[str, PaperRef], set[str]]:
+    """The body's papers (modified since ``since``), and the ids of those marked deleted."""
     url = body.get("paper")
     if not isinstance(url, str):
         raise FetchError(str(body.get("id")), "the body has no paper list")
     found: dict[str, PaperRef] = {}
+    deleted: set[str] = set()
     params = {"modified_since": since} if since else None
     for n, obj in enumerate(iter_list(client.get_json, url, params), start=1):
-        if kind(obj) == "Paper" and obj.get("id") and not obj.get("deleted"):
-            found[str(obj["id"])] = paper(obj)
+        if kind(obj) == "Paper" and obj.get("id"):
+            if obj.get("deleted") is True:
+                deleted.add(str(obj["id"]))
+            else:
+                found[str(obj["id"])] = paper(obj)
         if progress:
             progress("papers", n, 0)
-    return found
+    return found, deleted
 
 
 def _download(
@@ -231,7 +236,8 @@ def _motion_row(motion: PaperRef, body: str) -> dict:
 
 def _relevant(papers: dict[str, PaperRef], found: Plan) -> list[PaperRef]:
     """The papers a later ``modified_since`` fetch needs to know: motions and linked papers."""
-    return [p for p in papers.values() if p.linked or p in found.motions]
+    motions = {m.id for m in found.motions}
+    return [p for p in papers.values() if p.linked or p.id in motions]
 
 
 def _iso(moment: datetime) -> str:

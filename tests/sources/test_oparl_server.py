@@ -13,8 +13,8 @@ from urllib.parse import quote
 import pdfplumber
 import pytest
 
-from tests.fetch.corpus import FILES, build_corpus
-from tests.fetch.oparl_server import OParlServer
+from tests.sources.corpus import FILES, build_corpus
+from tests.sources.oparl_server import OParlServer
 
 PAPERS_PATH = "/oparl/v1/body/1/papers"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.fetch.corpus import build_corpus
-from tests.fetch.oparl_server import OParlServer
+from tests.sources.corpus import build_corpus
+from tests.sources.oparl_server import OParlServer
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from tests.fetch.corpus import (
+from tests.sources.corpus import (
     BODIES,
     FILES,
     MOTION_TYPES,

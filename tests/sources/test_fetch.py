@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from analysis import cli
-from analysis.fetch.http import FetchError, Politeness, check_url
-from analysis.fetch.names import folder_name, inside, safe_name
-from analysis.fetch.oparl import Selection
-from analysis.fetch.run import fetch
+from analysis.sources.fetch import fetch
+from analysis.sources.http import FetchError, Politeness, check_url
+from analysis.sources.names import folder_name, inside, safe_name
+from analysis.sources.oparl import Selection
 from tests.runs import ingest
 
 FAST = Politeness(delay=0, timeout=2, retries=1, backoff=0.01)
@@ -204,7 +204,7 @@ def test_a_system_with_several_bodies_asks_which(oparl_server, tmp_path):
 def test_fetch_resumes_after_a_kill(oparl_server, tmp_path):
     out = tmp_path / "out"
     slow = next(f for f in oparl_server.files if f.file_name == "stellungnahme-seniorenbeirat.pdf")
-    oparl_server.faults["slow"] = {slow.path: 30}
+    oparl_server.faults["slow"] = {slow.path: 10}
     command = [
         sys.executable, "-m", "analysis.cli", "fetch", "--oparl", oparl_server.system_url,
         "--out", str(out), "--body", "Weidenbrück", "--from", "2026-01-01",
@@ -266,3 +266,14 @@ def test_without_network_fetch_says_what_it_needs(tmp_path, capsys):
     code = cli.main(argv)
     err = capsys.readouterr().err
     assert code == 2 and "cannot reach the server" in err and "network" in err
+
+
+def test_a_paper_deleted_on_the_server_leaves_the_tables_on_refetch(oparl_server, tmp_path):
+    out = tmp_path / "out"
+    _fetch(oparl_server, out)
+    oparl_server.papers["DS-0012/2026-2"]["deleted"] = True
+    oparl_server.touch("DS-0012/2026-2", "2099-01-01T10:00:00+01:00")
+    again = _fetch(oparl_server, out)
+    assert again.incremental and again.downloaded == 0
+    files = {r["paper_reference"] for r in _rows(out / "files.csv")}
+    assert "DS-0012/2026-2" not in files and "DS-0012/2026-1" in files

@@ -10,7 +10,7 @@ import os
 from dataclasses import asdict
 from pathlib import Path
 
-from analysis.fetch.oparl import FileRef, PaperRef, Selection
+from analysis.sources.oparl import FileRef, PaperRef, Selection
 
 STATE_DIR = ".oparl-fetch"
 JOURNAL = "downloads.jsonl"

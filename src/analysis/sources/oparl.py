@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from analysis.fetch.http import FetchError, check_url
+from analysis.sources.http import FetchError, check_url
 
 # Paper types (and auxiliary file names) that are statements; matched case-insensitively.
 STATEMENT_PATTERN = r"stellungnahme|einwendung|anregung|eingabe|position"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.ingest.register import RegisterError, read_file_links, read_motions
+from analysis.sources.register import RegisterError, read_file_links, read_motions
 from tests.pdfbuild import short_letter
 from tests.runs import ingest
 
