@@ -19,7 +19,7 @@
 # im PDF steht.
 
 # %%
-from analysis.report import context, ingest_quality, inputs
+from analysis.report import context, ingest_quality, inputs, plain_language
 from analysis.report.notebook import show
 
 # %% tags=["parameters"]
@@ -31,10 +31,11 @@ sources = None  # folder ingest read the PDFs from; None: ../raw beside `process
 gold = None  # gold.jsonl with human coding (not used here; kept for one parameter set)
 redact = False  # hide personal data: True or "private" (private persons), "all" (everyone)
 report_dir = None  # folder the HTML will be saved in (for relative links to the PDFs)
+glossary = []  # your own glossary files (YAML, docs/language.md) on top of the shipped one
 snippets = 3  # how many page snippets to show
 
 # %%
-data = inputs.load(processed, sources=sources, gold=gold, codebook=codebook)
+data = inputs.load(processed, sources=sources, gold=gold, codebook=codebook, glossary=glossary)
 ctx = context.build(data, motion=motion, language=language, redact=redact, report_dir=report_dir)
 show(ingest_quality.overview(ctx))
 
@@ -58,6 +59,16 @@ show(ingest_quality.without_motion(ctx))
 
 # %%
 show(ingest_quality.failures(ctx))
+
+# %% [markdown]
+# ## Lesbarkeit
+#
+# Wie schwer die Stellungnahmen zu lesen sind, und häufige schwere Wörter, die das Glossar
+# noch nicht erklärt.
+
+# %%
+show(plain_language.hardest_to_read(ctx))
+show(plain_language.uncovered_words(ctx))
 
 # %% [markdown]
 # ## Texterkennung (OCR)

@@ -31,9 +31,10 @@ sources = None  # folder ingest read the PDFs from; None: ../raw beside `process
 gold = None  # gold.jsonl with human coding, for the comparison
 redact = False  # hide personal data: True or "private" (private persons), "all" (everyone)
 report_dir = None  # folder the HTML will be saved in (for relative links to the PDFs)
+glossary = []  # your own glossary files (YAML, docs/language.md) on top of the shipped one
 
 # %%
-data = inputs.load(processed, sources=sources, gold=gold, codebook=codebook)
+data = inputs.load(processed, sources=sources, gold=gold, codebook=codebook, glossary=glossary)
 ctx = context.build(data, motion=motion, language=language, redact=redact, report_dir=report_dir)
 
 # %% [markdown]

@@ -17,7 +17,7 @@
 # anpassen und alle Zellen ausführen.
 
 # %%
-from analysis.report import appendix, context, council, inputs, redaction
+from analysis.report import appendix, context, council, inputs, plain_language, redaction
 from analysis.report.notebook import show
 
 # %% tags=["parameters"]
@@ -29,9 +29,10 @@ sources = None  # folder ingest read the PDFs from; None: ../raw beside `process
 gold = None  # gold.jsonl with human coding, for the agreement section
 redact = False  # hide personal data: True or "private" (private persons), "all" (everyone)
 report_dir = None  # folder the HTML will be saved in (for relative links to the PDFs)
+glossary = []  # your own glossary files (YAML, docs/language.md) on top of the shipped one
 
 # %%
-data = inputs.load(processed, sources=sources, gold=gold, codebook=codebook)
+data = inputs.load(processed, sources=sources, gold=gold, codebook=codebook, glossary=glossary)
 ctx = context.build(
     data,
     motion=motion or context.first_motion(data),
@@ -40,6 +41,12 @@ ctx = context.build(
     report_dir=report_dir,
 )
 show(council.heading(ctx))
+
+# %% [markdown]
+# ## Das Wichtigste in einfacher Sprache
+
+# %%
+show(plain_language.motion_summary(ctx))
 
 # %% [markdown]
 # ## Der Antrag und die Frage
@@ -91,6 +98,12 @@ show(council.clusters(ctx))
 
 # %%
 show(council.form_letters(ctx))
+
+# %% [markdown]
+# ## Wörter kurz erklärt
+
+# %%
+show(plain_language.terms_explained(ctx))
 
 # %% [markdown]
 # ## Zur Prüfung durch Mitarbeitende

@@ -90,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--gold", type=Path, help="gold.jsonl with human coding (agreement)")
     report.add_argument("--codebook", type=Path, help="YAML codebook for the code labels")
     report.add_argument(
+        "--glossary", action="append", default=[], type=Path, metavar="YAML",
+        help="your own glossary file on top of the shipped one (repeatable)",
+    )  # fmt: skip
+    report.add_argument(
         "--redact",
         nargs="?",
         const="private",
@@ -253,6 +257,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 def _report_command(args: argparse.Namespace) -> int:
     # Imported here: papermill and nbconvert load slowly and `ingest` does not need them.
+    from analysis.language.glossary import GlossaryError
     from analysis.report.build import build_reports
 
     problem = _unwritable(args.out)
@@ -270,8 +275,9 @@ def _report_command(args: argparse.Namespace) -> int:
             redact=args.redact,
             checks=args.checks,
             progress=say,
+            glossary=args.glossary,
         )
-    except (FileNotFoundError, LookupError) as exc:
+    except (FileNotFoundError, LookupError, GlossaryError) as exc:
         return _fail(str(exc))
     if not args.quiet:
         for warning in result.warnings:

@@ -140,6 +140,26 @@ PositionsTable = table(
         "co_signers": col(int, count()),
         "independent": col(bool),
         "adapted_from": col(int, count()),
+        # how hard the statement is to read: first Wiener Sachtextformel (docs/language.md)
+        "readability": col(float),
+    },
+)
+
+ReadabilityTable = table(
+    "How hard each statement and each motion title is to read (docs/language.md).",
+    {
+        "statement_id": col(str, nullable=True),  # null for a motion's own text
+        "motion_ref": col(str, nullable=True),
+        "kind": col(str, pa.Check.isin(["statement", "motion_title"])),
+        "words": col(int, count()),
+        "sentences": col(int, count()),
+        "mean_sentence_length": col(float),
+        "long_word_share": col(float, score()),
+        "polysyllable_share": col(float, score()),
+        "monosyllable_share": col(float, score()),
+        "wstf": col(float),
+        "lix": col(float),
+        "abbreviations_per_100": col(float),
     },
 )
 
@@ -195,6 +215,7 @@ TABLES: dict[str, pa.DataFrameSchema] = {
     "arguments": ArgumentsTable,
     "clusters": ClustersTable,
     "links": LinksTable,
+    "readability": ReadabilityTable,
 }
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.language.table import readability_table
+
 POSITION_CLUSTERS = {"standalone": 0, "integrate": 1, "defer": 2, "reject": 3, "unclear": 4}
 
 
@@ -65,6 +67,11 @@ def positions_from_gold(processed: Path, gold_file: Path) -> pd.DataFrame:
 
 
 def write_positions(processed: Path, gold_file: Path) -> Path:
+    """positions.parquet from the human coding, and readability.parquet as analyze writes it."""
     target = processed / "positions.parquet"
     positions_from_gold(processed, gold_file).to_parquet(target, index=False)
+    statements = pd.read_parquet(processed / "statements.parquet")
+    ok = statements[statements["status"] == "ok"]
+    sentences = pd.read_parquet(processed / "sentences.parquet")
+    readability_table(ok, sentences).to_parquet(processed / "readability.parquet", index=False)
     return target

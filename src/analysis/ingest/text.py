@@ -37,7 +37,7 @@ _WORD_BEFORE_HYPHEN = re.compile(r"([^\s/\-\u2010]*)[-\u2010]$")
 # Abbreviations whose final period never ends a sentence, written as in running text; the
 # space inside multi-part ones is optional when matching. `usw.` and `etc.` are left out on
 # purpose: they often do end a sentence, and before a lowercase word nothing breaks anyway.
-_ABBREVIATIONS = frozenset(
+ABBREVIATIONS = frozenset(
     {
         # multi-part
         "z. B.", "u. a.", "m. E.", "d. h.", "o. g.", "i. V.", "i. A.", "v. a.", "e. V.",
@@ -96,7 +96,7 @@ _PROTECTED = re.compile(
     "|".join(
         [
             # listed abbreviations, longest first so "z. B." wins over the initial "B."
-            rf"(?<!\w)(?:{'|'.join(map(_abbreviation_pattern, _longest_first(_ABBREVIATIONS)))})",
+            rf"(?<!\w)(?:{'|'.join(map(_abbreviation_pattern, _longest_first(ABBREVIATIONS)))})",
             rf"(?<=\w)(?:{_alternation(_ABBREVIATION_SUFFIXES)})",
             # ordinals before a month or an ordinal noun: "am 10. August", "im IV. Quartal"
             rf"(?<!\w)(?:\d{{1,3}}|[IVXLC]+)\.(?=\s+(?:{_alternation(_MONTHS + _ORDINAL_NOUNS)})"

@@ -21,6 +21,7 @@ import pandas as pd
 
 from analysis.corrections import CORRECTIONS_FILE, read_corrections
 from analysis.gold import motion_key
+from analysis.language.table import readability_table
 from analysis.positions.adapt import recode_motions
 from analysis.positions.codebook import Codebook, load_codebook
 from analysis.positions.discover import ArgumentClusters, cluster_units
@@ -28,11 +29,11 @@ from analysis.positions.evaluate import statement_motions
 from analysis.positions.links import LinkConfig, find_links
 from analysis.positions.model import PositionModel, default_model
 
-OUTPUTS = ("positions", "arguments", "clusters", "links")
+OUTPUTS = ("positions", "arguments", "clusters", "links", "readability")
 POSITION_COLUMNS = [
     "statement_id", "position", "position_score", "stance", "stance_score", "evidence", "cluster",
     "evidence_pages", "concerns", "motion_ref", "duplicate_of", "endorses", "co_signers",
-    "independent", "adapted_from",
+    "independent", "adapted_from", "readability",
 ]  # fmt: skip
 CLUSTER_COLUMNS = [
     "cluster", "motion_ref", "label", "terms", "size", "statements", "quotes",
@@ -49,6 +50,7 @@ class AnalyzeResult:
     arguments: pd.DataFrame
     clusters: pd.DataFrame
     links: pd.DataFrame
+    readability: pd.DataFrame
 
 
 def analyze(
@@ -106,7 +108,14 @@ def analyze_tables(
     table = pd.DataFrame(cluster_rows, columns=CLUSTER_COLUMNS)
     table = _cluster_positions(table, units, coded)
     units = units.drop(columns=["motion_key"], errors="ignore")
-    return AnalyzeResult(coded[POSITION_COLUMNS], units.reset_index(drop=True), table, links)
+    say("measuring readability")
+    readability = readability_table(ok, sents)
+    coded["readability"] = coded["statement_id"].map(
+        readability.dropna(subset=["statement_id"]).set_index("statement_id")["wstf"]
+    )
+    return AnalyzeResult(
+        coded[POSITION_COLUMNS], units.reset_index(drop=True), table, links, readability
+    )
 
 
 def _fill_empty(coded: pd.DataFrame, model: PositionModel) -> pd.DataFrame:

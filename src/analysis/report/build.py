@@ -25,7 +25,9 @@ from nbconvert import HTMLExporter
 from traitlets import default
 from traitlets.config import Config
 
-from analysis.report import context, export, index, motions, page, redaction
+from analysis.language import plain
+from analysis.language.glossary import Glossary
+from analysis.report import context, export, index, motions, page, plain_language, redaction
 from analysis.report.council import page_title
 from analysis.report.inputs import load
 
@@ -58,13 +60,16 @@ def build_reports(
     notebooks: Path = NOTEBOOKS,
     now: dt.datetime | None = None,
     progress: Callable[[str], None] | None = None,
+    glossary: list[str | Path] | None = None,
 ) -> BuildResult:
     """Council report per motion (all motions when ``motion`` is None), index, exports.
 
-    ``checks`` adds the ingest-quality and coding-review notebooks as pages of their own.
+    ``checks`` adds the ingest-quality and coding-review notebooks as pages of their own;
+    ``glossary``: the user's glossary files on top of the shipped one.
     """
     processed, out = Path(processed).resolve(), Path(out).resolve()
-    data = load(processed, sources=sources, gold=gold, codebook=codebook)
+    glossaries = [str(Path(g).resolve()) for g in glossary or ()]
+    data = load(processed, sources=sources, gold=gold, codebook=codebook, glossary=glossaries)
     overall = context.build(data, language=language, redact=redact, report_dir=out)
     chosen = [motions.find(list(overall.motions), motion)] if motion else overall.motions
     params = {
@@ -75,8 +80,9 @@ def build_reports(
         "gold": _text(gold),
         "redact": redaction.mode(redact),
         "report_dir": str(out),
+        "glossary": glossaries,
     }
-    run = _Run(notebooks, out, params, run_stamp(now or dt.datetime.now(dt.UTC)))
+    run = _Run(notebooks, out, params, run_stamp(now or dt.datetime.now(dt.UTC)), data.glossary)
     out.mkdir(parents=True, exist_ok=True)
     for leftover in out.glob(".*.tmp"):  # of a build that was killed (one build per folder)
         leftover.unlink(missing_ok=True)
@@ -104,11 +110,14 @@ class _Run:
     out: Path
     params: dict
     stamp: str
+    glossary: Glossary | None = None
 
 
 def _page(run: _Run, result: BuildResult, notebook: str, slug: str, title: str, motion) -> None:
     """Execute one notebook and write it as ``slug.html``."""
     html, warnings = render_notebook(run.notebooks / notebook, {**run.params, "motion": motion})
+    if run.glossary is not None:
+        html = plain_language.mark_terms(html, run.glossary)
     header = "Bericht für den Stadtrat" if notebook == COUNCIL else "Prüfbericht"
     document = page.page(title, html, stamp=run.stamp, header=header)
     result.pages[slug] = write_atomic(run.out / f"{slug}.html", document.encode())
@@ -205,9 +214,14 @@ def _exports(ctx: context.ReportContext, out: Path, stem: str) -> list[Path]:
         lambda ref: next((m.ref for m in ctx.motions if m.key == motions.motion_key(ref)), ref)
     )
     table = export.statement_table(ctx.coded, ctx.labels, names)
+    summary = (
+        plain.motion_summary(ctx.coded, ctx.labels)
+        if ctx.motion
+        else plain.index_summary(ctx.coded, len(ctx.motions))
+    )
     return [
         write_atomic(out / f"{stem}.csv", export.csv_bytes(table)),
-        write_atomic(out / f"{stem}.xlsx", export.xlsx_bytes(table)),
+        write_atomic(out / f"{stem}.xlsx", export.xlsx_bytes(table, readme=summary)),
     ]
 
 

@@ -14,7 +14,7 @@ from analysis.report.labels import Labels
 
 # The contract's columns, then what the analysis adds and the report uses when present:
 # concerns (list of codes), duplicate_of and endorses (statement ids of form letters and
-# statements that only join another's).
+# statements that only join another's), readability (Wiener Sachtextformel).
 MACHINE_COLUMNS = [
     "statement_id",
     "position",
@@ -26,6 +26,7 @@ MACHINE_COLUMNS = [
     "concerns",
     "duplicate_of",
     "endorses",
+    "readability",
 ]
 CODED_COLUMNS = [*MACHINE_COLUMNS, "machine_position", "machine_stance", "corrected", "note"]
 
@@ -40,7 +41,7 @@ def normalise_positions(positions: pd.DataFrame | None) -> pd.DataFrame:
     if "cluster" not in df:
         df["cluster"] = None
     df["cluster"] = pd.array(df["cluster"].astype("float").round(), dtype="Int64")
-    for column in ("position_score", "stance_score"):
+    for column in ("position_score", "stance_score", "readability"):
         df[column] = df[column].astype(float) if column in df else np.nan
     for column in ("duplicate_of", "endorses"):
         df[column] = (

@@ -225,7 +225,27 @@ def concerns(ctx: ReportContext) -> Markup:
             "Anteil": table["share"].map(m.percent),
         }
     )
-    return chart_with_table(chart, numbers, "Genannte Anliegen", ["Stellungnahmen", "Anteil"])
+    shown = chart_with_table(chart, numbers, "Genannte Anliegen", ["Stellungnahmen", "Anteil"])
+    return shown + _reading_level(ctx, table)
+
+
+HARD_TO_READ = 12.0  # Wiener Sachtextformel: from here on a text asks for upper school years
+
+
+def _reading_level(ctx: ReportContext, concerns: pd.DataFrame) -> Markup:
+    """When statements find the matter hard to understand (concern ``complexity``), how hard
+    the statements themselves are to read, measured, beside it."""
+    scores = ctx.coded.get("readability")
+    if "complexity" not in set(concerns["code"]) or scores is None or scores.dropna().empty:
+        return Markup("")
+    scores = scores.dropna()
+    hard = int((scores >= HARD_TO_READ).sum())
+    return m.para(
+        f"Zum Anliegen „{ctx.labels.concern('complexity')}“ gemessen: Die Stellungnahmen haben "
+        f"im Mittel eine Wiener Sachtextformel von {m.number(scores.mean(), 1)} (4 leicht, 15 "
+        f"sehr schwer); {hard} von {len(scores)} liegen bei {m.number(HARD_TO_READ)} oder "
+        "darüber."
+    )
 
 
 def clusters(ctx: ReportContext) -> Markup:

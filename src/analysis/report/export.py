@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from analysis.report.labels import Labels
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+README_SHEET = "Das Wichtigste"
 COLUMNS = {
     "motion": "Antrag",
     "statement_id": "ID",
@@ -71,11 +72,25 @@ def csv_bytes(table: pd.DataFrame) -> bytes:
     return "\ufeff".encode() + text.encode("utf-8")
 
 
-def xlsx_bytes(table: pd.DataFrame, sheet: str = "Stellungnahmen") -> bytes:
-    """An XLSX workbook: bold frozen header, filter, sensible widths; all text stored as text."""
+def xlsx_bytes(
+    table: pd.DataFrame, sheet: str = "Stellungnahmen", readme: list[str] | None = None
+) -> bytes:
+    """An XLSX workbook: bold frozen header, filter, sensible widths; all text stored as text.
+    ``readme``: sentences for a first sheet „Das Wichtigste“ (in plain language)."""
     book = Workbook()
-    ws = book.active
-    ws.title = sheet[:31]
+    if readme:
+        first = book.active
+        first.title = README_SHEET
+        first.append([README_SHEET + " in einfacher Sprache"])
+        first["A1"].font = Font(bold=True)
+        for sentence in readme:
+            first.append([sentence])
+        first.column_dimensions["A"].width = 90
+        book.create_sheet(sheet[:31])
+        book.active = 0
+    ws = book.worksheets[-1]
+    if not readme:
+        ws.title = sheet[:31]
     ws.append(list(table.columns))
     for values in table.itertuples(index=False):
         ws.append([_cell(v) for v in values])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 from markupsafe import Markup
 
-from analysis.report import appendix
+from analysis.report import appendix, plain_language
 from analysis.report import markup as m
 from analysis.report.context import ReportContext
 
@@ -49,6 +49,8 @@ def body(ctx: ReportContext, pages: dict[str, Path], exports: list[str]) -> Mark
             f"{m.count(len(rows), 'Bericht', 'Berichte')} für den Stadtrat, je Antrag einer.",
             class_="lead",
         ),
+        m.heading(2, "Das Wichtigste in einfacher Sprache", id="einfach"),
+        plain_language.index_summary(ctx),
         m.heading(2, "Berichte je Antrag", id="berichte"),
         m.table(motions_table, "Anträge mit Stellungnahmen", numeric=["Stellungnahmen"]),
         m.heading(2, "Prüfberichte", id="pruefberichte"),

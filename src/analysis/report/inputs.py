@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pandas as pd
 import yaml
 
 from analysis.corrections import CORRECTIONS_FILE, read_corrections
+from analysis.language.glossary import Glossary, load_glossary
 
 EVALUATION_FILE = "evaluation.json"
 ANALYSIS_TABLES = ("positions", "clusters", "arguments")
@@ -34,6 +36,8 @@ class ReportInputs:
     clusters: pd.DataFrame | None = None
     arguments: pd.DataFrame | None = None
     motions: pd.DataFrame | None = None  # motions.parquet: title, date, body per motion
+    readability: pd.DataFrame | None = None  # readability.parquet (written by analyze)
+    glossary: Glossary | None = None
     corrections: pd.DataFrame | None = None
     evaluation: dict | None = None
     gold: pd.DataFrame | None = None
@@ -49,11 +53,13 @@ def load(
     sources: str | Path | None = None,
     gold: str | Path | None = None,
     codebook: str | Path | None = None,
+    glossary: Iterable[str | Path] | None = (),
 ) -> ReportInputs:
     """Read ``processed`` (and the optional files) into a :class:`ReportInputs`.
 
     ``sources`` is the folder ingest read the PDFs from; without it the report looks in
     ``processed/../raw`` (the project's ``data/raw`` beside ``data/processed``).
+    ``glossary``: the user's glossary files on top of the shipped one.
     """
     processed = Path(processed)
     statements_path = processed / "statements.parquet"
@@ -74,6 +80,8 @@ def load(
         clusters=tables["clusters"],
         arguments=tables["arguments"],
         motions=_parquet(processed / "motions.parquet"),
+        readability=_parquet(processed / "readability.parquet"),
+        glossary=load_glossary([Path(g) for g in glossary or ()]),
         corrections=corrections,
         evaluation=_json(processed / EVALUATION_FILE),
         gold=read_gold(Path(gold)) if gold else None,
