@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analysis.ingest.text import ABBREVIATIONS, split_sentences
 
@@ -24,12 +25,11 @@ _ACRONYM = re.compile(
     r"(?<![\w-])(?:[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}(?:-[A-ZÄÖÜa-zäöüß]+)?|[A-ZÄÖÜ]-[A-ZÄÖÜ][a-zäöüß]+)"
     r"(?![\w])"
 )
-_DOTTED = re.compile(
-    "|".join(
-        r"(?<!\w)" + r"\s?".join(re.escape(part) for part in a.split()) + r"(?!\w)"
-        for a in sorted(ABBREVIATIONS, key=len, reverse=True)
-    )
-)
+# Shortened words: runs of short dotted parts (``z. B.``, ``ggf.``), looked up part by part,
+# the longest known abbreviation first (``m. E. ggf.`` is two).
+_DOTTED_KEYS = frozenset(a.replace(" ", "") for a in ABBREVIATIONS)
+_DOTTED_RUN = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,6}\.\s?)+")
+_DOTTED_PART = re.compile(r"[^\W\d_]+\.")
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class Readability:
     abbreviations_per_100: float
 
 
+@lru_cache(maxsize=1 << 16)
 def syllables(word: str) -> int:
     """Syllables of a German word (at least one)."""
     text = word.lower().replace("qu", "qv")
@@ -68,7 +69,16 @@ def words(text: str) -> list[str]:
 def abbreviations(text: str) -> int:
     """Abbreviations in ``text``: acronyms (``BA``, ``OZG``, ``B-Plan``) and shortened words
     (``z. B.``, ``ggf.``, ``m. E.``)."""
-    return len(_ACRONYM.findall(text)) + len(_DOTTED.findall(text))
+    return len(_ACRONYM.findall(text)) + sum(map(_dotted, _DOTTED_RUN.findall(text)))
+
+
+def _dotted(run: str) -> int:
+    parts, found, i = _DOTTED_PART.findall(run), 0, 0
+    while i < len(parts):
+        ends = [j for j in range(len(parts), i, -1) if "".join(parts[i:j]) in _DOTTED_KEYS]
+        found += bool(ends)
+        i = ends[0] if ends else i + 1
+    return found
 
 
 def measure(text: str, sentences: list[str] | None = None) -> Readability:
