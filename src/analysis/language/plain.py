@@ -61,7 +61,7 @@ def motion_summary(coded: pd.DataFrame, labels: object | None = None) -> list[st
     n = len(coded)
     if n == 0:
         return ["Zu diesem Antrag gibt es noch keine Briefe."]
-    sentences = [f"Zu diesem Antrag {'kam' if n == 1 else 'kamen'} {_letters(n)}."]
+    sentences = [f"Zu diesem Antrag {_came(n)} {_letters(n)}."]
     sentences += _senders(coded["stakeholder_group"])
     sentences += _wishes(coded.get("position"), n, labels)
     sentences += _stances(coded.get("stance"), n)
@@ -89,16 +89,16 @@ def _letters(n: int) -> str:
 
 def _senders(groups: pd.Series) -> list[str]:
     counts = Counter(g for g in groups if isinstance(g, str) and g in GROUPS)
-    out = [
-        f"Von {GROUPS[group]} {'kam' if k == 1 else 'kamen'} {_letters(k)}."
-        for group, k in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    ][:SHOWN_GROUPS]
-    rest = len(groups) - sum(
-        k for _, k in sorted(counts.items(), key=lambda i: -i[1])[:SHOWN_GROUPS]
-    )
+    largest = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:SHOWN_GROUPS]
+    out = [f"Von {GROUPS[group]} {_came(k)} {_letters(k)}." for group, k in largest]
+    rest = len(groups) - sum(k for _, k in largest)
     if rest and out:
-        out.append(f"{_letters(rest)} {'kam' if rest == 1 else 'kamen'} von anderen.")
+        out.append(f"{_letters(rest)} {_came(rest)} von anderen.")
     return out
+
+
+def _came(n: int) -> str:
+    return "kam" if n == 1 else "kamen"
 
 
 def _wishes(positions: pd.Series | None, n: int, labels: object | None) -> list[str]:

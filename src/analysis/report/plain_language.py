@@ -78,7 +78,11 @@ def mark_terms(fragment: str, glossary: Glossary) -> str:
     return str(soup)
 
 
-def _mark(soup, text: NavigableString, glossary: Glossary, explained: set, done: set) -> None:
+def _mark(
+    soup: BeautifulSoup, text: NavigableString, glossary: Glossary, explained: set[str],
+    done: set[str],
+) -> None:  # fmt: skip
+    """Replace ``text`` by itself with links around the terms not linked yet."""
     value, cursor, parts = str(text), 0, []
     for found in glossary.find(value):
         anchor = found.term.anchor
