@@ -127,7 +127,8 @@ class PoliteClient:
                 return self._once(url, params, limit, sink)
             except _Retry as retry:
                 if attempt == self.politeness.retries:
-                    raise FetchError(url, f"{retry} (gave up after {attempt + 1} tries)") from None
+                    tries = f"{attempt + 1} tries" if attempt else "1 try"
+                    raise FetchError(url, f"{retry} (gave up after {tries})") from None
                 time.sleep(retry.after if retry.after is not None else wait)
                 wait *= 2
         raise AssertionError("unreachable")
