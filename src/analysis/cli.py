@@ -160,9 +160,8 @@ def _ingest(args: argparse.Namespace) -> int:
     missing = [str(p) for p in [*args.sources, *args.motions] if not p.exists()]
     if missing:
         return _fail(f"not found: {', '.join(missing)}")
-    problem = _unwritable(args.out)
-    if problem:
-        return _fail(f"cannot write to {args.out}: {problem}")
+    if (refused := _refuse_unwritable(args.out)) is not None:
+        return refused
     config = IngestConfig(
         max_pages=args.max_pages,
         timeout=args.timeout,
@@ -260,9 +259,8 @@ def _report_command(args: argparse.Namespace) -> int:
     from analysis.language.glossary import GlossaryError
     from analysis.report.build import build_reports
 
-    problem = _unwritable(args.out)
-    if problem:
-        return _fail(f"cannot write to {args.out}: {problem}")
+    if (refused := _refuse_unwritable(args.out)) is not None:
+        return refused
     say = None if args.quiet else (lambda message: print(message, file=sys.stderr))
     try:
         result = build_reports(
@@ -301,9 +299,8 @@ def _fetch(args: argparse.Namespace) -> int:
     )
     if not selection.given:
         return _fail("fetch: choose motions with --reference, --name or --from/--to")
-    problem = _unwritable(args.out)
-    if problem:
-        return _fail(f"cannot write to {args.out}: {problem}")
+    if (refused := _refuse_unwritable(args.out)) is not None:
+        return refused
     politeness = Politeness(
         delay=args.delay,
         timeout=args.timeout,
@@ -339,6 +336,13 @@ def _fetch(args: argparse.Namespace) -> int:
     for error in summary.errors:
         print(f"  failed {error}", file=sys.stderr)
     return 1 if summary.errors else 0
+
+
+def _refuse_unwritable(out: Path) -> int | None:
+    """The exit status of a command whose output folder cannot be written, with the reason
+    on stderr; None when it can."""
+    problem = _unwritable(out)
+    return _fail(f"cannot write to {out}: {problem}") if problem else None
 
 
 def _unwritable(out: Path) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.corrections import CORRECTIONS_FILE, MIN_PREFIX, settled_motions
-from analysis.ingest.metadata import fullest, motion_key
+from analysis.ingest.metadata import collect_motion_titles, fullest, motion_key
 from analysis.ingest.work import Source
 from analysis.sources import register
 
@@ -33,15 +33,14 @@ class Register:
 
     def seed(self, titles: dict[str, Counter]) -> None:
         """Count the register's motions into ``titles`` (as statements' titles are counted)."""
-        for motion in self.motions:
-            seen = titles.setdefault(motion_key(motion.motion_ref), Counter())
-            seen["ref", motion.motion_ref] += 1
-            if motion.title:
-                seen["title", motion.title] += 1
-            if motion.date:
-                seen["date", motion.date] += 1
-            if motion.body:
-                seen["body", motion.body] += 1
+        collect_motion_titles(
+            [
+                {"motion_ref": m.motion_ref, "motion_title": m.title, "date": m.date,
+                 "body": m.body}
+                for m in self.motions
+            ],
+            titles,
+        )  # fmt: skip
 
     def official_titles(self) -> dict[str, str]:
         return {motion_key(m.motion_ref): m.title for m in self.motions if m.title}
@@ -137,14 +136,12 @@ class MotionTable:
     def __init__(self, reg: Register) -> None:
         self.reg = reg
         self.seen: dict[str, Counter] = {}
+        self.statements: Counter[str] = Counter()  # motion key → readable statements
 
     def add(self, row: dict) -> None:
         if row.get("status") == "ok" and row.get("motion_ref"):
-            seen = self.seen.setdefault(motion_key(row["motion_ref"]), Counter())
-            seen["ref", row["motion_ref"]] += 1
-            seen["n", ""] += 1
-            if row.get("motion_title"):
-                seen["title", row["motion_title"]] += 1
+            collect_motion_titles([row], self.seen)
+            self.statements[motion_key(row["motion_ref"])] += 1
 
     def rows(self) -> list[dict]:
         """One row per motion, sorted by reference."""
@@ -161,6 +158,6 @@ class MotionTable:
                 "origin": motion.origin if motion else "statements",
                 "url": motion.url if motion else None,
                 "paper_file": self.reg.motion_papers.get(key),
-                "statements": seen["n", ""],
+                "statements": self.statements[key],
             })  # fmt: skip
         return sorted(rows, key=lambda r: (r["motion_ref"].casefold(), r["motion_ref"]))

@@ -368,16 +368,16 @@ def _words(text: str) -> Iterable[str]:
 
 
 def collect_motion_titles(rows: list[dict], titles: dict[str, Counter[str]]) -> None:
-    """Count the titles and the printed references statements give each motion (into
-    ``titles``: motion key → Counter of ``("title", text)`` and ``("ref", text)``)."""
+    """Count the titles, printed references, dates (and bodies, where a register gives them)
+    that rows give each motion (into ``titles``: motion key → Counter of ``("title", text)``,
+    ``("ref", text)``, ``("date", iso)``, ``("body", text)``)."""
     for row in rows:
         if row.get("motion_ref"):
             seen = titles.setdefault(motion_key(row["motion_ref"]), Counter())
             seen["ref", row["motion_ref"]] += 1
-            if row.get("motion_title"):
-                seen["title", row["motion_title"]] += 1
-            if row.get("date"):
-                seen["date", row["date"]] += 1
+            for kind, column in (("title", "motion_title"), ("date", "date"), ("body", "body")):
+                if row.get(column):
+                    seen[kind, row[column]] += 1
 
 
 def apply_motion_titles(rows: list[dict], titles: dict[str, Counter[str]]) -> None:

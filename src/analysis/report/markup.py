@@ -63,8 +63,8 @@ def bullet_list(items: Iterable, ordered: bool = False) -> Markup:
     return tag("ol" if ordered else "ul", join(rows)) if rows else Markup("")
 
 
-def definitions(pairs: Iterable[tuple]) -> Markup:
-    return tag("dl", join(Markup(tag("dt", k) + tag("dd", v)) for k, v in pairs))
+def definitions(pairs: Iterable[tuple], class_: str | None = None) -> Markup:
+    return tag("dl", join(Markup(tag("dt", k) + tag("dd", v)) for k, v in pairs), class_=class_)
 
 
 def quote(text, source) -> Markup:

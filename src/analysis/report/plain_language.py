@@ -61,7 +61,7 @@ def terms_explained(ctx: ReportContext) -> Markup:
         "Diese Wörter kommen in den Stellungnahmen vor. In den Zitaten führt das erste "
         "Vorkommen eines Wortes hierher."
     )
-    return lead + Markup(str(m.definitions(pairs)).replace("<dl>", '<dl class="glossar">', 1))
+    return lead + m.definitions(pairs, class_="glossar")
 
 
 def mark_terms(fragment: str, glossary: Glossary) -> str:

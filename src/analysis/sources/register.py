@@ -103,8 +103,9 @@ def find_registers(roots: list[Path]) -> tuple[list[Path], list[Path]]:
     motions, files = [], []
     for root in roots:
         if root.is_dir():
-            motions.extend(sorted(root.rglob(MOTIONS_FILE)))
-            files.extend(sorted(root.rglob(FILES_FILE)))
+            found = sorted(root.rglob("*.csv"))  # one walk of the tree for both names
+            motions.extend(p for p in found if p.name == MOTIONS_FILE)
+            files.extend(p for p in found if p.name == FILES_FILE)
     return motions, files
 
 

@@ -10,6 +10,7 @@ import os
 from dataclasses import asdict
 from pathlib import Path
 
+from analysis.ingest.batch import write_json
 from analysis.sources.oparl import FileRef, PaperRef, Selection
 
 STATE_DIR = ".oparl-fetch"
@@ -73,9 +74,7 @@ class Store:
             "complete": complete,
             "papers": [asdict(p) for p in sorted(papers, key=lambda p: p.id)],
         }
-        part = self.dir / (STATE + ".part")
-        part.write_text(json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
-        part.replace(self.dir / STATE)
+        write_json(self.dir / STATE, state)
         self.state = state
 
 
