@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import select
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -50,6 +51,24 @@ class Watched:
         return os.waitstatus_to_exitcode(self.status)
 
 
+def _exit_handle(pid: int) -> int | None:
+    """A descriptor that becomes readable when process ``pid`` exits (Linux ≥ 5.3)."""
+    try:
+        return os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        return None
+
+
+def _pause(exited: int | None, seconds: float) -> None:
+    """Wait ``seconds``, or less if the process exits: a run that ends between two samples
+    is timed to its end, not to the next sample (up to 50 ms more: half an unchanged
+    re-run)."""
+    if exited is None:
+        time.sleep(seconds)
+    else:
+        select.select([exited], [], [], seconds)
+
+
 def watch(process: subprocess.Popen, deadline: float | None = None, pss: bool = False) -> Watched:
     """Wait for ``process`` (started with ``start_new_session=True`` if a ``deadline`` may
     kill it), sampling its tree. Past ``deadline`` (``time.monotonic``) the process group is
@@ -58,18 +77,23 @@ def watch(process: subprocess.Popen, deadline: float | None = None, pss: bool = 
     root = psutil.Process(process.pid)
     usage = Watched()
     procs: list[psutil.Process] = []
-    for count in itertools.count():
-        pid, status, _ = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            break
-        if deadline is not None and time.monotonic() > deadline and not usage.killed:
-            os.killpg(process.pid, 9)
-            usage.killed = True
-        slow = count % SLOW_EVERY == 0
-        if slow:
-            procs = _tree(root)
-        _sample(procs, usage, pss=pss and slow)
-        time.sleep(SAMPLE_EVERY)
+    exited = _exit_handle(process.pid)
+    try:
+        for count in itertools.count():
+            pid, status, _ = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if deadline is not None and time.monotonic() > deadline and not usage.killed:
+                os.killpg(process.pid, 9)
+                usage.killed = True
+            slow = count % SLOW_EVERY == 0
+            if slow:
+                procs = _tree(root)
+            _sample(procs, usage, pss=pss and slow)
+            _pause(exited, SAMPLE_EVERY)
+    finally:
+        if exited is not None:
+            os.close(exited)
     usage.status = status
     process.returncode = usage.returncode
     usage.seconds = time.perf_counter() - start

@@ -1,11 +1,6 @@
 """Stellungnahmen-Analyse: statements on council motions → analysis-ready tables and reports."""
 
-from importlib.metadata import PackageNotFoundError, version
-
 PACKAGE = "stellungnahmen-analyse"
-UNKNOWN = "0.0.0+unknown"
-
-try:
-    __version__ = version(PACKAGE)
-except PackageNotFoundError:  # running from a source tree without installation
-    __version__ = UNKNOWN
+# The one place of the version (pyproject.toml reads it): asking the installed package's
+# metadata costs a quarter of the start-up time of a command that has nothing to do.
+__version__ = "0.1.0"

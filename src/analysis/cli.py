@@ -9,8 +9,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-
-from tqdm import tqdm
+from typing import Any
 
 from analysis import __version__
 from analysis.ingest import batch
@@ -37,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--scheduler", metavar="ADDRESS", help="run on a Dask cluster (e.g. tcp://host:8786)"
     )
     ingest.add_argument("--ocr", choices=("auto", "off", "force"), default="auto")
+    ingest.add_argument(
+        "--reader", choices=("auto", "pdfium", "plumber"), default="auto",
+        help="text layer reader: PDFium with pdfplumber for doubtful pages (auto), PDFium "
+        "alone, or pdfplumber alone (the reference)",
+    )  # fmt: skip
     ingest.add_argument("--max-pages", type=int, default=2000, help="page limit per file")
     ingest.add_argument(
         "--timeout", type=float, default=300.0, help="time limit per file in seconds (0: none)"
@@ -111,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_fetch(sub: argparse._SubParsersAction) -> None:
-    from analysis.sources.oparl import STATEMENT_PATTERN
+    from analysis.sources import STATEMENT_PATTERN
 
     fetch = sub.add_parser(
         "fetch", help="download motions and their statements from a council system (OParl)"
@@ -166,31 +170,42 @@ def _ingest(args: argparse.Namespace) -> int:
         max_pages=args.max_pages,
         timeout=args.timeout,
         ocr=args.ocr,
+        reader=args.reader,
         max_memory_mb=args.max_memory,
         max_file_mb=args.max_file_mb,
     )
-    with tqdm(unit="file", disable=args.quiet, file=sys.stderr, desc="ingest") as bar:
-        pages = 0
+    bar: Any = None
+    pages = 0
 
-        def progress(_source: Source, result: FileResult) -> None:
-            nonlocal pages
-            pages += result.pages
+    def progress(_source: Source, result: FileResult) -> None:
+        # The bar appears with the first file read: a run that finds nothing changed ends
+        # without importing tqdm or listing the sources a second time.
+        nonlocal bar, pages
+        if bar is None and not args.quiet:
+            from tqdm import tqdm
+
+            total = len(batch.find_sources(args.sources))
+            bar = tqdm(total=total, unit="file", file=sys.stderr, desc="ingest")
+        pages += result.pages
+        if bar is not None:
             bar.update(1)
             bar.set_postfix(pages=pages, refresh=False)
 
-        bar.total = len(batch.find_sources(args.sources))
-        try:
-            summary = batch.ingest(
-                args.sources,
-                args.out,
-                config,
-                workers=max(1, args.workers),
-                scheduler=args.scheduler,
-                progress=progress,
-                motions=args.motions,
-            )
-        except (batch.OutputLocked, RegisterError) as exc:
-            return _fail(str(exc))
+    try:
+        summary = batch.ingest(
+            args.sources,
+            args.out,
+            config,
+            workers=max(1, args.workers),
+            scheduler=args.scheduler,
+            progress=progress,
+            motions=args.motions,
+        )
+    except (batch.OutputLocked, RegisterError) as exc:
+        return _fail(str(exc))
+    finally:
+        if bar is not None:
+            bar.close()
     if not args.quiet:
         _report(summary, args.out)
     return 0
@@ -307,6 +322,8 @@ def _fetch(args: argparse.Namespace) -> int:
         retries=args.retries,
         max_file_bytes=int(args.max_file_mb * 1024 * 1024),
     )
+    from tqdm import tqdm
+
     bars: dict[str, tqdm] = {}
 
     def progress(what: str, done: int, total: int) -> None:

@@ -5,6 +5,9 @@ analyst's settlement (a ``motion_ref`` in ``corrections.csv``), the number the s
 prints, and last the title or topic it names (:mod:`analysis.ingest.motion_match`, against
 titles from the register and from other statements). A motion register's title is the
 motion's official one and replaces what letters print.
+
+Metadata code is imported where titles are counted, not at the top: a run that finds
+nothing changed needs the register alone and should end at once.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.corrections import CORRECTIONS_FILE, MIN_PREFIX, settled_motions
-from analysis.ingest.metadata import collect_motion_titles, fullest, motion_key
+from analysis.ingest.motion_match import motion_key
 from analysis.ingest.work import Source
 from analysis.sources import register
 
@@ -33,6 +36,8 @@ class Register:
 
     def seed(self, titles: dict[str, Counter]) -> None:
         """Count the register's motions into ``titles`` (as statements' titles are counted)."""
+        from analysis.ingest.metadata import collect_motion_titles
+
         collect_motion_titles(
             [
                 {"motion_ref": m.motion_ref, "motion_title": m.title, "date": m.date,
@@ -139,12 +144,16 @@ class MotionTable:
         self.statements: Counter[str] = Counter()  # motion key → readable statements
 
     def add(self, row: dict) -> None:
+        from analysis.ingest.metadata import collect_motion_titles
+
         if row.get("status") == "ok" and row.get("motion_ref"):
             collect_motion_titles([row], self.seen)
             self.statements[motion_key(row["motion_ref"])] += 1
 
     def rows(self) -> list[dict]:
         """One row per motion, sorted by reference."""
+        from analysis.ingest.metadata import fullest
+
         known = {motion_key(m.motion_ref): m for m in self.reg.motions}
         rows = []
         for key in sorted(known.keys() | self.seen.keys() | self.reg.motion_papers.keys()):

@@ -4,21 +4,21 @@ A run hashes every input file. When the inputs and the configuration match the m
 the previous run (and its tables are intact), there is nothing to do. Otherwise each file is
 taken from the content-hash cache or read by a worker (local processes, or a Dask cluster),
 results stream into the tables in sorted order, and the tables replace their predecessors
-atomically. Heavy modules (pdfplumber, pandas) are imported only when there is work.
+atomically. Heavy modules (pdfplumber, pandas, the worker pools) are imported only when
+there is work.
 """
 
 from __future__ import annotations
 
 import fcntl
 import hashlib
+import importlib
 import json
-import multiprocessing
 import os
 import tempfile
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,6 +36,7 @@ LOCK = ".lock"
 TABLES = ("statements", "motions", "paragraphs", "sentences")
 # Tasks in flight per worker: enough to keep workers busy, few enough to bound memory.
 WINDOW_PER_WORKER = 4
+TABLES_MODULE = "analysis.ingest.tables"
 
 Progress = Callable[[Source, FileResult], None]
 
@@ -177,15 +178,18 @@ def _run(
     register: Register,
 ) -> RunSummary:
     from analysis.ingest.cache import ResultCache
-    from analysis.ingest.tables import TableSink
 
     cache = ResultCache(out, config.fingerprint())
-    sink = TableSink(out, register)
+    # The tables' modules (pandas, pandera: half a second) load in the background while
+    # the workers start, instead of after them beside busy workers.
+    threading.Thread(target=importlib.import_module, args=(TABLES_MODULE,), daemon=True).start()
+    sink = None
     counts = {"read": 0, "cached": 0, "statements": 0, "errors": 0, "pages": 0}
     rejected: list[list[str]] = []
     seen: dict[str, int] = {}
     try:
         for source, result, cached in _results(sources, shas, config, cache, workers, scheduler):
+            sink = sink or _table_sink(out, register)
             _number_copies(result, seen)
             sink.add(result)
             _count(counts, result, cached)
@@ -196,15 +200,21 @@ def _run(
             )
             if progress is not None:
                 progress(source, result)
+        sink = sink or _table_sink(out, register)
         written = sink.commit()
     except BaseException:
-        sink.abort()
+        if sink is not None:
+            sink.abort()
         raise
     cache.prune()
     tables = {name: _sha_of(path) for name, path in written.items()}
     return RunSummary(
         files=len(sources), unchanged=False, tables=tables, rejected=rejected, **counts
     )
+
+
+def _table_sink(out: Path, register: Register) -> Any:
+    return importlib.import_module(TABLES_MODULE).TableSink(out, register)
 
 
 def _count(counts: dict[str, int], result: FileResult, cached: bool) -> None:
@@ -224,9 +234,11 @@ def _results(
 ) -> Iterator[tuple[Source, FileResult, bool]]:
     """Results in source order: cached ones at once, the rest from a bounded window of
     tasks in flight on the executor."""
-    with _executor(workers, scheduler, config) as executor:
+    from analysis.ingest.executors import executor_for
+
+    with executor_for(workers, scheduler, config) as executor:
         window = max(1, workers) * WINDOW_PER_WORKER
-        pending: deque[tuple[Source, FileResult | Future]] = deque()
+        pending: deque[tuple[Source, Any]] = deque()  # a FileResult or a task
         todo = iter(sources)
         while True:
             while len(pending) < window and (source := next(todo, None)) is not None:
@@ -259,119 +271,6 @@ def outside_result(source: Source) -> FileResult:
         "on the command line) and run ingest again."
     )
     return FileResult(statements=[error_row(source, EMPTY_SHA, "other", message)])
-
-
-def _executor(workers: int, scheduler: str | None, config: IngestConfig) -> Any:
-    if scheduler:
-        return _DaskExecutor(scheduler)
-    return _ProcessExecutor(max(1, workers), config.max_memory_mb * 2**20)
-
-
-class _ProcessExecutor:
-    """Local worker processes, even for one worker: a hostile file that exhausts memory or
-    crashes a native library takes down a worker, never the run. Such a file is retried
-    alone in a fresh process; if it fails again it becomes an error row."""
-
-    def __init__(self, workers: int, memory_limit: int) -> None:
-        self.workers = workers
-        self.memory_limit = memory_limit
-        self.pool = self._pool(workers)
-
-    def _pool(self, workers: int) -> ProcessPoolExecutor:
-        # Workers fork from a server process that has only the reader imported, not from
-        # this process (its tables, threads and reserved memory would count against the
-        # workers' memory cap and make it smaller than asked for).
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["analysis.ingest.pipeline"])
-        return ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=context,
-            initializer=limit_memory,
-            initargs=(self.memory_limit,),
-        )
-
-    def __enter__(self) -> _ProcessExecutor:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
-
-    def submit(self, source: Source, config: IngestConfig, sha: str) -> Future:
-        from analysis.ingest.pipeline import ingest_file
-
-        try:
-            return self.pool.submit(ingest_file, source, config, sha)
-        except BrokenProcessPool:
-            self._renew()
-            return self.pool.submit(ingest_file, source, config, sha)
-
-    def collect(self, future: Future, source: Source, config: IngestConfig, sha: str):
-        try:
-            result = future.result()
-        except BrokenProcessPool:
-            self._renew()
-            return self._isolated(source, config, sha)
-        if out_of_memory(result):
-            # A worker keeps the address space an earlier file (a decompression bomb) took,
-            # so a file can run out of memory there and not in a fresh process: its outcome
-            # must not depend on which files the worker read before.
-            return self._isolated(source, config, sha)
-        return result
-
-    def _renew(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        self.pool = self._pool(self.workers)
-
-    def _isolated(self, source: Source, config: IngestConfig, sha: str) -> FileResult:
-        from analysis.ingest.pipeline import error_row, ingest_file
-
-        with self._pool(1) as solo:
-            try:
-                return solo.submit(ingest_file, source, config, sha).result()
-            except BrokenProcessPool:
-                message = (
-                    f"{source.name}: the PDF reader crashed or ran out of memory on this "
-                    "file. The file is probably malformed or a decompression bomb: request "
-                    "a new copy or repair it (e.g. `qpdf in.pdf out.pdf`)."
-                )
-                return FileResult(statements=[error_row(source, sha, "damaged", message)])
-
-
-def out_of_memory(result: FileResult) -> bool:
-    """Whether the file was rejected because its worker ran out of memory."""
-    return any("MemoryError" in (row["error_message"] or "") for row in result.statements)
-
-
-def limit_memory(limit: int) -> None:
-    """Cap a worker's address space (bytes; 0: no cap) so that one file cannot exhaust the
-    machine: allocations beyond it fail inside that worker only."""
-    if limit > 0:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-
-class _DaskExecutor:
-    """The same tasks on a Dask cluster (``--scheduler ADDRESS``)."""
-
-    def __init__(self, address: str) -> None:
-        from distributed import Client
-
-        self.client = Client(address)
-
-    def __enter__(self) -> _DaskExecutor:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.client.close()
-
-    def submit(self, source: Source, config: IngestConfig, sha: str) -> Any:
-        from analysis.ingest.pipeline import ingest_file
-
-        return self.client.submit(ingest_file, source, config, sha, pure=False)
-
-    def collect(self, future: Any, source: Source, config: IngestConfig, sha: str):
-        return future.result()
 
 
 def _number_copies(result: FileResult, seen: dict[str, int]) -> None:

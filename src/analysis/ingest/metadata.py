@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from analysis.ingest import fields
 from analysis.ingest.fields.orgs import ADDRESS, is_stamp
-from analysis.ingest.motion_match import match_motion, same_place
+from analysis.ingest.motion_match import match_motion, motion_key, same_place
 from analysis.ingest.records import Line
 from analysis.ingest.sender import choose_sender, speaker, split_chain
 from analysis.ingest.text import join_lines
@@ -436,9 +436,3 @@ def fullest(seen: Counter, kind: str) -> str | None:
     """The most often printed text of ``kind``, the longest among equals."""
     texts = [(n, len(t), t) for (k, t), n in seen.items() if k == kind]
     return max(texts)[2] if texts else None
-
-
-def motion_key(ref: str) -> str:
-    """The identifier part of a printed motion reference (``Drucksache 0815/2022`` →
-    ``0815/2022``), so that differently printed references to one motion meet."""
-    return ref.split()[-1].strip(".,;:()").lower()

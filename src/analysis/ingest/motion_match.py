@@ -92,3 +92,9 @@ def match_motion(subject: str | None, text: str | None, titles: dict[str, str]) 
     if best - runner_up < MARGIN:
         return MotionMatch(None, None, round(best, 3), "ambiguous")
     return MotionMatch(key, "title" if best >= TITLE_SHARE else "topic", round(best, 3))
+
+
+def motion_key(ref: str) -> str:
+    """The identifier part of a printed motion reference (``Drucksache 0815/2022`` →
+    ``0815/2022``), so that differently printed references to one motion meet."""
+    return ref.split()[-1].strip(".,;:()").lower()

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from analysis.ingest.bundles import split_bundle
 from analysis.ingest.extract import Statement, extract_statement
 from analysis.ingest.ocr import OcrError, OcrUnavailable, ocr_document
+from analysis.ingest.pdfium_reader import read_pdf_fast
 from analysis.ingest.reader import IngestError, read_pdf
 from analysis.ingest.records import Document
 from analysis.ingest.work import FileResult, IngestConfig, Source
@@ -38,7 +39,7 @@ def ingest_file(source: Source, config: IngestConfig, sha: str) -> FileResult:
     """One file → its rows (``sha`` is the hash of its bytes, computed by the caller)."""
     try:
         with time_limit(config.timeout, source.name):
-            doc = read_pdf(source.path, source.name, config.max_pages, config.max_file_mb)
+            doc = read(source, config)
             doc = with_ocr(source, doc, config)
             if not any(page.lines for page in doc.pages):
                 raise IngestError("no_text", source.name, NO_TEXT_ADVICE[config.ocr])
@@ -54,6 +55,14 @@ def ingest_file(source: Source, config: IngestConfig, sha: str) -> FileResult:
     for statement in statements:
         _add_statement(result, source, sha, statement, page_count=len(doc.pages))
     return result
+
+
+def read(source: Source, config: IngestConfig) -> Document:
+    """The file's text layer, by the reader ``config`` names."""
+    if config.reader == "plumber":
+        return read_pdf(source.path, source.name, config.max_pages, config.max_file_mb)
+    fallback = config.reader == "auto"
+    return read_pdf_fast(source.path, source.name, config.max_pages, config.max_file_mb, fallback)
 
 
 def with_ocr(source: Source, doc: Document, config: IngestConfig) -> Document:

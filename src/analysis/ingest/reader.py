@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pdfplumber
@@ -67,16 +68,8 @@ class IngestError(Exception):
 def read_pdf(path: Path, display_name: str, max_pages: int = 2000, max_mb: float = 0) -> Document:
     """Read ``path`` into a Document; raise IngestError for files that cannot be read (or
     that have more than ``max_pages`` pages or ``max_mb`` megabytes; 0: no size limit)."""
-    size = _size(path, display_name)
-    if max_mb > 0 and size > max_mb * 2**20:
-        detail = f"is {size / 2**20:.1f} MB, more than the limit of {max_mb:g} MB (`--max-file-mb`)"
-        raise IngestError("too_large", display_name, detail)
-    head = _read_head(path, display_name)
-    if not head:
-        raise IngestError("empty", display_name)
-    if b"%PDF" not in head:
-        raise IngestError("not_pdf", display_name)
-    try:
+    check_file(path, display_name, max_mb)
+    with _read_errors(display_name):
         pdf = pdfplumber.open(path, password="")
         try:
             if _more_pages_than(pdf, max_pages):
@@ -87,6 +80,37 @@ def read_pdf(path: Path, display_name: str, max_pages: int = 2000, max_mb: float
             # Not pdf.close(): it walks the page tree again, which on a cyclic tree that a
             # timeout interrupted never ends. Closing the file is all that is needed here.
             pdf.stream.close()
+
+
+def read_pages(path: Path, display_name: str, indexes: Iterable[int]) -> dict[int, Page]:
+    """Only the pages at ``indexes`` (0-based): those another reader left to pdfplumber."""
+    with _read_errors(display_name):
+        pdf = pdfplumber.open(path, password="")
+        try:
+            return {n: _read_page(pdf.pages[n]) for n in indexes}
+        finally:
+            pdf.stream.close()
+
+
+def check_file(path: Path, display_name: str, max_mb: float) -> None:
+    """Reject, before any parser sees it, a file over ``max_mb`` (0: no limit), an empty
+    file and one without a PDF header."""
+    size = _size(path, display_name)
+    if max_mb > 0 and size > max_mb * 2**20:
+        detail = f"is {size / 2**20:.1f} MB, more than the limit of {max_mb:g} MB (`--max-file-mb`)"
+        raise IngestError("too_large", display_name, detail)
+    head = _read_head(path, display_name)
+    if not head:
+        raise IngestError("empty", display_name)
+    if b"%PDF" not in head:
+        raise IngestError("not_pdf", display_name)
+
+
+@contextmanager
+def _read_errors(display_name: str) -> Iterator[None]:
+    """Turn whatever the parser raises on a hostile file into an IngestError."""
+    try:
+        yield
     except IngestError:
         raise
     except PdfminerException as exc:

@@ -17,6 +17,7 @@ class IngestConfig:
     max_pages: int = 2000
     timeout: float = 300.0
     ocr: str = "auto"
+    reader: str = "auto"
     max_memory_mb: int = 4096
     max_file_mb: float = 200.0
 
@@ -25,7 +26,7 @@ class IngestConfig:
         from analysis import __version__
 
         key = f"{__version__}|{self.max_pages}|{self.timeout}|{self.ocr}|{self.max_memory_mb}"
-        key += f"|{self.max_file_mb:g}"
+        key += f"|{self.max_file_mb:g}|{self.reader}"
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 

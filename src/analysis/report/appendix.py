@@ -20,8 +20,8 @@ PACKAGE = analysis.PACKAGE
 
 
 def software_version() -> str:
-    """The installed version of this package (``unbekannt`` when it is not installed)."""
-    return analysis.__version__ if analysis.__version__ != analysis.UNKNOWN else "unbekannt"
+    """The version of this package."""
+    return analysis.__version__
 
 
 def needs_review(ctx: ReportContext) -> Markup:

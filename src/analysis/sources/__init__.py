@@ -7,3 +7,6 @@ belong to them, and writes ``motions.csv`` and ``files.csv`` beside the PDFs (``
 so that ingest ties every fetched statement to its motion without guessing. This is the only
 network code of the package, run only on request; the server is not trusted.
 """
+
+# Paper types and attachment names that mark a statement (``fetch --statement-type``).
+STATEMENT_PATTERN = r"stellungnahme|einwendung|anregung|eingabe|position"

@@ -11,10 +11,10 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from analysis.sources import STATEMENT_PATTERN
 from analysis.sources.http import FetchError, check_url
 
 # Paper types (and auxiliary file names) that are statements; matched case-insensitively.
-STATEMENT_PATTERN = r"stellungnahme|einwendung|anregung|eingabe|position"
 MAX_LIST_PAGES = 20_000
 
 GetJson = Callable[..., dict]
