@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -42,6 +43,45 @@ def test_unchanged_rerun_reads_nothing(corpus, tmp_path):
     again = _run(corpus, out)
     assert again.unchanged
     assert again.statements == 3
+
+
+def _age(folder: Path, seconds: float = 3600) -> None:
+    """Set the files' modification times back, as for files that lay in an archive."""
+    for path in folder.iterdir():
+        stat = path.stat()
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - int(seconds * 1e9)))
+
+
+def test_a_rerun_takes_unchanged_files_hashes_from_the_manifest(corpus, tmp_path, monkeypatch):
+    _age(corpus)
+    out = tmp_path / "out"
+    _run(corpus, out)
+    read: list[Path] = []
+    real = batch.file_sha256
+    monkeypatch.setattr(batch, "file_sha256", lambda path: read.append(path) or real(path))
+    assert _run(corpus, out).unchanged
+    assert not [p for p in read if p.suffix == ".pdf"]
+
+
+def test_a_file_changed_in_place_is_read_again_though_its_size_stayed(corpus, tmp_path):
+    _age(corpus)
+    out = tmp_path / "out"
+    _run(corpus, out)
+    memo = corpus / "memo.pdf"
+    data = memo.read_bytes()
+    memo.write_bytes(data.replace(b"%%EOF", b"%%EOE", 1))  # same size, other bytes
+    again = _run(corpus, out)
+    assert not again.unchanged and again.read == 1
+
+
+def test_a_file_written_just_now_is_hashed_again_next_time(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    _run(corpus, out)  # the files are seconds old: their stats are not trusted yet
+    read: list[Path] = []
+    real = batch.file_sha256
+    monkeypatch.setattr(batch, "file_sha256", lambda path: read.append(path) or real(path))
+    assert _run(corpus, out).unchanged
+    assert len([p for p in read if p.suffix == ".pdf"]) == 3
 
 
 def test_grown_corpus_reads_only_the_new_file(corpus, letter_pdfs, tmp_path):

@@ -67,7 +67,7 @@ def load(
         links.update(register.read_file_links(path))
     statements = []
     for source in sources:
-        link = links.get(source.path.resolve())
+        link = links.get(source.path.resolve()) if links else None
         if link and link.role == "motion":
             reg.motion_papers.setdefault(motion_key(link.motion_ref), source.name)
             continue

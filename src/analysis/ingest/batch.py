@@ -1,10 +1,11 @@
 """Find statement PDFs, skip what is unchanged, ingest the rest in parallel, stream the tables.
 
-A run hashes every input file. When the inputs and the configuration match the manifest of
-the previous run (and its tables are intact), there is nothing to do. Otherwise each file is
-taken from the content-hash cache or read by a worker (local processes, or a Dask cluster),
-results stream into the tables in sorted order, and the tables replace their predecessors
-atomically. Heavy modules (pdfplumber, pandas, the worker pools) are imported only when
+A run hashes every input file (or takes the hash the last run recorded for a file whose size
+and modification time are unchanged). When the inputs and the configuration match the
+manifest of the previous run (and its tables are intact), there is nothing to do. Otherwise
+each file is taken from the content-hash cache or read by a worker (local processes, or a
+Dask cluster), results stream into the tables in sorted order, and the tables replace their
+predecessors atomically. Heavy modules (pdfplumber, pandas, the worker pools) are imported only when
 there is work.
 """
 
@@ -17,6 +18,7 @@ import json
 import os
 import tempfile
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -37,6 +39,7 @@ TABLES = ("statements", "motions", "paragraphs", "sentences")
 # Tasks in flight per worker: enough to keep workers busy, few enough to bound memory.
 WINDOW_PER_WORKER = 4
 TABLES_MODULE = "analysis.ingest.tables"
+RACY_SECONDS = 2
 
 Progress = Callable[[Source, FileResult], None]
 
@@ -116,18 +119,44 @@ def _ingest(
 
     found = find_sources(roots)
     register, sources = load(roots, motions, found, out)
-    shas = {s.name: EMPTY_SHA if s.outside else file_sha256(s.path) for s in sources}
+    previous = _read_manifest(out)
+    shas, stats = _hashes(sources, (previous or {}).get("stats", {}))
     inputs = [[s.name, shas[s.name]] for s in sources]
     inputs += [[f"register:{p}", file_sha256(p)] for p in register.files]
     inputs += [[f"settled:{sid}", ref] for sid, ref in sorted(register.settled.items())]
-    previous = _read_manifest(out)
     if previous and _unchanged(out, previous, inputs, config):
         return RunSummary(**{**previous["summary"], "unchanged": True})
     summary = _run(sources, shas, out, config, workers, scheduler, progress, register)
     summary = replace(summary, motion_papers=len(register.motion_papers))
-    _write_manifest(out, {"fingerprint": config.fingerprint(), "inputs": inputs,
+    _write_manifest(out, {"fingerprint": config.fingerprint(), "inputs": inputs, "stats": stats,
                           "summary": {**summary.__dict__, "unchanged": False}})  # fmt: skip
     return summary
+
+
+def _hashes(sources: list[Source], known: dict) -> tuple[dict[str, str], dict[str, list]]:
+    """Each source's SHA-256, and what to remember of it. A file whose size and modification
+    time are the ones the last run recorded keeps the hash recorded then: a re-run over a
+    city's archive stats its files instead of reading them all. A file modified within the
+    last ``RACY_SECONDS`` is not remembered (a second change within the clock's resolution
+    could keep its time), so the next run reads it again."""
+    shas: dict[str, str] = {}
+    stats: dict[str, list] = {}
+    recent = time.time_ns() - RACY_SECONDS * 10**9
+    for source in sources:
+        if source.outside:
+            shas[source.name] = EMPTY_SHA
+            continue
+        try:
+            info = source.path.stat()
+        except OSError:
+            shas[source.name] = file_sha256(source.path)
+            continue
+        stamp = [info.st_size, info.st_mtime_ns]
+        old = known.get(source.name)
+        shas[source.name] = old[2] if old and old[:2] == stamp else file_sha256(source.path)
+        if info.st_mtime_ns < recent:
+            stats[source.name] = [*stamp, shas[source.name]]
+    return shas, stats
 
 
 class OutputLocked(Exception):
