@@ -26,7 +26,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from analysis.ingest.cache import CACHE_DIR
 from analysis.ingest.work import FileResult, IngestConfig, Source
 
 if TYPE_CHECKING:
@@ -190,9 +189,10 @@ def output_lock(out: Path) -> Iterator[None]:
 
 
 def remove_leftovers(out: Path) -> None:
-    """Delete the temporary files (``.*.tmp``) of runs that were killed before they could
-    clean up; holding the lock proves that no run is still writing them."""
-    for leftover in [*out.glob(".*.tmp"), *(out / CACHE_DIR).rglob(".*.tmp")]:
+    """Delete the temporary tables (``.*.tmp``) of runs that were killed before they could
+    clean up; holding the lock proves that no run is still writing them. (The cache's own
+    leftovers go when it is pruned: a run that finds nothing changed need not walk it.)"""
+    for leftover in out.glob(".*.tmp"):
         leftover.unlink(missing_ok=True)
 
 

@@ -69,13 +69,17 @@ class ResultCache:
         self.used.add(sha)
 
     def prune(self) -> None:
-        """Drop entries of files no longer in the corpus and of other configurations."""
+        """Drop entries of files no longer in the corpus and of other configurations, and
+        temporary files of killed runs."""
         if not self.root.is_dir():
             return
-        for entry in sorted(self.root.rglob("*.json.gz")):
-            stale = entry.parent.parent != self.dir or entry.name[:-8] not in self.used
-            if stale:
+        for entry in sorted(self.root.rglob("*")):
+            if entry.name.endswith(".tmp"):  # left by a run that was killed while writing
                 entry.unlink(missing_ok=True)
+            elif entry.name.endswith(".json.gz"):
+                stale = entry.parent.parent != self.dir or entry.name[:-8] not in self.used
+                if stale:
+                    entry.unlink(missing_ok=True)
         for folder in sorted(self.root.rglob("*"), reverse=True):
             if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
