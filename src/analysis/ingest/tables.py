@@ -25,10 +25,10 @@ MOTIONS = "motions"  # one row per motion, written at the end
 TABLE_MODE = 0o644
 # A chunk is written once it holds this many rows or this many characters of text: statement
 # rows carry a whole letter each, so a count of rows alone would let them grow large. About
-# what a hundred letters give: the command's memory at 5,000 letters stays near that at 100
+# what forty letters give: the command's memory at 5,000 letters stays near that at 100
 # (a chunk costs several times its text while it becomes a validated frame and an Arrow table).
-CHUNK_ROWS = 5_000
-CHUNK_CHARS = 500_000
+CHUNK_ROWS = 2_000
+CHUNK_CHARS = 200_000
 ARROW_TYPES = {
     "str": pa.string(),
     "int64": pa.int64(),
