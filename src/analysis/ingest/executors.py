@@ -4,7 +4,7 @@ give its FileResult; a local worker that a hostile file crashes is replaced."""
 from __future__ import annotations
 
 import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
@@ -26,6 +26,7 @@ class _ProcessExecutor:
         self.workers = workers
         self.memory_limit = memory_limit
         self.pool = self._pool(workers)
+        self.owners: dict[Future, ProcessPoolExecutor] = {}
 
     def _pool(self, workers: int) -> ProcessPoolExecutor:
         # Workers fork from a server process that has only the reader imported, not from
@@ -50,16 +51,23 @@ class _ProcessExecutor:
         from analysis.ingest.pipeline import ingest_file
 
         try:
-            return self.pool.submit(ingest_file, source, config, sha)
+            future = self.pool.submit(ingest_file, source, config, sha)
         except BrokenProcessPool:
             self._renew()
-            return self.pool.submit(ingest_file, source, config, sha)
+            future = self.pool.submit(ingest_file, source, config, sha)
+        self.owners[future] = self.pool
+        return future
 
     def collect(self, future: Future, source: Source, config: IngestConfig, sha: str):
+        pool = self.owners.pop(future, None)
         try:
             result = future.result()
-        except BrokenProcessPool:
-            self._renew()
+        except (BrokenProcessPool, CancelledError):
+            # A worker died (a file crashed a native library or its memory cap): the pool
+            # is replaced once, and every file that was in flight in it (failed or
+            # cancelled) is read again alone, where only the culprit fails.
+            if pool is self.pool:
+                self._renew()
             return self._isolated(source, config, sha)
         if out_of_memory(result):
             # A worker keeps the address space an earlier file (a decompression bomb) took,
