@@ -9,9 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.ingest import batch
+from analysis.ingest import batch, executors
+from analysis.ingest.ocr import ocr_available
 from analysis.ingest.pipeline import ingest_file
 from analysis.ingest.work import IngestConfig, Source
+from tests.hardening.letters import scan
 from tests.runs import TABLES, ingest
 
 
@@ -205,3 +207,67 @@ def test_locked_output_gives_a_non_zero_exit_and_a_message(corpus, tmp_path, cap
         code = cli.main(["ingest", str(corpus), "--out", str(out), "--quiet"])
     assert code != 0
     assert "in use" in capsys.readouterr().err
+
+
+needs_tesseract = pytest.mark.skipif(
+    not ocr_available(), reason="Tesseract with German data (tesseract-ocr-deu) is not installed"
+)
+
+
+@pytest.fixture(scope="module")
+def scans(letter_pdfs, tmp_path_factory) -> Path:
+    """A two-page scanned letter and a born-digital one."""
+    src = tmp_path_factory.mktemp("scans")
+    scan(letter_pdfs["din-letter-two-pages"], src / "scan.pdf")
+    shutil.copy(letter_pdfs["memo"], src / "memo.pdf")
+    return src
+
+
+@needs_tesseract
+def test_a_scan_read_one_task_per_page_gives_the_tables_of_one_task_per_file(
+    scans, tmp_path, monkeypatch
+):
+    spread, whole = tmp_path / "spread", tmp_path / "whole"
+    config = IngestConfig(timeout=120)
+    work = ingest_file(Source(scans / "scan.pdf", "scan.pdf"), config, "0" * 64, split_ocr=2)
+    assert work.pages == (1, 2)  # an OcrWork: its pages go out as tasks of their own
+    batch.ingest([scans], spread, config, workers=2)
+    monkeypatch.setattr(executors, "SPLIT_OCR_PAGES", 0)  # 0: never split
+    batch.ingest([scans], whole, config, workers=2)
+    _assert_same_tables(spread, whole)
+    statements = _tables(spread)["statements"]
+    assert statements["ocr"].tolist() == [False, True]  # memo, scan
+    assert statements.loc[1, "page_count"] == 2 and statements.loc[1, "status"] == "ok"
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_a_scan_split_into_pages_splits_on_a_dask_cluster_too(scans, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    config = IngestConfig(timeout=120)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        batch.ingest([scans], tmp_path / "cluster", config, scheduler=cluster.scheduler_address)
+    batch.ingest([scans], tmp_path / "local", config, workers=2)
+    _assert_same_tables(tmp_path / "local", tmp_path / "cluster")
+
+
+def test_a_page_that_fails_ocr_fails_its_file_with_the_reason(scans, tmp_path, monkeypatch):
+    from analysis.ingest import pipeline
+
+    work = pipeline.OcrWork(doc=None, pages=(1, 2))
+    failure = pipeline.PageFailure("timeout", "scan.pdf: reading took longer than the limit")
+
+    class Inline:
+        def call(self, fn, *args):
+            return (fn, args)
+
+        def result(self, task, *_):
+            fn, args = task
+            return failure if fn is pipeline.ocr_one else fn(*args)
+
+    source = Source(scans / "scan.pdf", "scan.pdf")
+    result = batch._spread_ocr(Inline(), source, IngestConfig(), "0" * 64, work)
+    (row,) = result.statements
+    assert (row["error_kind"], row["error_message"]) == ("timeout", failure.message)

@@ -284,8 +284,35 @@ def _results(
                 yield source, task, not source.outside
                 continue
             result = executor.collect(task, source, config, shas[source.name])
+            if not isinstance(result, FileResult):
+                result = _spread_ocr(executor, source, config, shas[source.name], result)
             cache.put(shas[source.name], result)
             yield source, result, False
+
+
+def _spread_ocr(executor: Any, source: Source, config: IngestConfig, sha: str, work: Any):
+    """A file's scanned pages (``work``: an OcrWork) as one task each, so that a long scan
+    runs on every worker at once; then its statements. A page that fails fails the file."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from analysis.ingest.executors import crashed
+    from analysis.ingest.pipeline import PageFailure, failed, finish_file, ocr_one
+
+    tasks = {n: executor.call(ocr_one, source, n, config) for n in work.pages}
+    read = {}
+    try:
+        for number, task in tasks.items():
+            read[number] = executor.result(task, ocr_one, source, number, config)
+    except BrokenProcessPool:
+        return crashed(source, sha)
+    errors = [page for page in read.values() if isinstance(page, PageFailure)]
+    if errors:
+        return failed(source, sha, errors[0])
+    finish = (finish_file, source, work, read, config, sha)
+    try:
+        return executor.result(executor.call(*finish), *finish)
+    except BrokenProcessPool:
+        return crashed(source, sha)
 
 
 def outside_result(source: Source) -> FileResult:

@@ -1,14 +1,19 @@
 """Where files are read: local worker processes, or a Dask cluster. Both take a file and
-give its FileResult; a local worker that a hostile file crashes is replaced."""
+give its FileResult (or, for a scan of several pages, the OcrWork whose pages then run as
+tasks of their own); a local worker that a hostile file crashes is replaced."""
 
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Callable
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from analysis.ingest.work import FileResult, IngestConfig, Source
+
+# A file with this many pages to OCR has them read one task per page, on every worker.
+SPLIT_OCR_PAGES = 2
 
 
 def executor_for(workers: int, scheduler: str | None, config: IngestConfig) -> Any:
@@ -47,52 +52,72 @@ class _ProcessExecutor:
     def __exit__(self, *exc: object) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
-    def submit(self, source: Source, config: IngestConfig, sha: str) -> Future:
-        from analysis.ingest.pipeline import ingest_file
-
+    def call(self, fn: Callable, *args: object) -> Future:
+        """Run ``fn(*args)`` on a worker."""
         try:
-            future = self.pool.submit(ingest_file, source, config, sha)
+            future = self.pool.submit(fn, *args)
         except BrokenProcessPool:
             self._renew()
-            future = self.pool.submit(ingest_file, source, config, sha)
+            future = self.pool.submit(fn, *args)
         self.owners[future] = self.pool
         return future
 
-    def collect(self, future: Future, source: Source, config: IngestConfig, sha: str):
+    def result(self, future: Future, fn: Callable, *args: object) -> Any:
+        """The value of ``call(fn, *args)``. When its worker died (a file crashed a native
+        library or its memory cap), the pool is replaced once, and every task that was in
+        flight in it (failed or cancelled) runs again alone, where only the culprit fails:
+        BrokenProcessPool if it kills that worker too."""
         pool = self.owners.pop(future, None)
         try:
-            result = future.result()
+            return future.result()
         except (BrokenProcessPool, CancelledError):
-            # A worker died (a file crashed a native library or its memory cap): the pool
-            # is replaced once, and every file that was in flight in it (failed or
-            # cancelled) is read again alone, where only the culprit fails.
             if pool is self.pool:
                 self._renew()
-            return self._isolated(source, config, sha)
-        if out_of_memory(result):
-            # A worker keeps the address space an earlier file (a decompression bomb) took,
-            # so a file can run out of memory there and not in a fresh process: its outcome
-            # must not depend on which files the worker read before.
-            return self._isolated(source, config, sha)
+            return self._alone(fn, *args)
+
+    def submit(self, source: Source, config: IngestConfig, sha: str) -> Future:
+        return self.call(*file_task(source, config, sha))
+
+    def collect(self, future: Future, source: Source, config: IngestConfig, sha: str) -> Any:
+        task = file_task(source, config, sha)
+        try:
+            result = self.result(future, *task)
+            if isinstance(result, FileResult) and out_of_memory(result):
+                # A worker keeps the address space an earlier file (a decompression bomb)
+                # took, so a file can run out of memory there and not in a fresh process:
+                # its outcome must not depend on which files the worker read before.
+                result = self._alone(*task)
+        except BrokenProcessPool:
+            return crashed(source, sha)
         return result
 
     def _renew(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = self._pool(self.workers)
 
-    def _isolated(self, source: Source, config: IngestConfig, sha: str) -> FileResult:
-        from analysis.ingest.pipeline import error_row, ingest_file
-
+    def _alone(self, fn: Callable, *args: object) -> Any:
         with self._pool(1) as solo:
-            try:
-                return solo.submit(ingest_file, source, config, sha).result()
-            except BrokenProcessPool:
-                message = (
-                    f"{source.name}: the PDF reader crashed or ran out of memory on this "
-                    "file. The file is probably malformed or a decompression bomb: request "
-                    "a new copy or repair it (e.g. `qpdf in.pdf out.pdf`)."
-                )
-                return FileResult(statements=[error_row(source, sha, "damaged", message)])
+            return solo.submit(fn, *args).result()
+
+
+def file_task(source: Source, config: IngestConfig, sha: str) -> tuple:
+    """The task that reads one file: a file with SPLIT_OCR_PAGES or more pages to OCR comes
+    back as OcrWork, for its pages to be spread over the workers."""
+    from analysis.ingest.pipeline import ingest_file
+
+    return (ingest_file, source, config, sha, SPLIT_OCR_PAGES)
+
+
+def crashed(source: Source, sha: str) -> FileResult:
+    """The error row of a file that crashed its worker twice."""
+    from analysis.ingest.pipeline import error_row
+
+    message = (
+        f"{source.name}: the PDF reader crashed or ran out of memory on this file. The file "
+        "is probably malformed or a decompression bomb: request a new copy or repair it "
+        "(e.g. `qpdf in.pdf out.pdf`)."
+    )
+    return FileResult(statements=[error_row(source, sha, "damaged", message)])
 
 
 def out_of_memory(result: FileResult) -> bool:
@@ -123,10 +148,14 @@ class _DaskExecutor:
     def __exit__(self, *exc: object) -> None:
         self.client.close()
 
+    def call(self, fn: Callable, *args: object) -> Any:
+        return self.client.submit(fn, *args, pure=False)
+
+    def result(self, future: Any, fn: Callable, *args: object) -> Any:
+        return future.result()
+
     def submit(self, source: Source, config: IngestConfig, sha: str) -> Any:
-        from analysis.ingest.pipeline import ingest_file
+        return self.call(*file_task(source, config, sha))
 
-        return self.client.submit(ingest_file, source, config, sha, pure=False)
-
-    def collect(self, future: Any, source: Source, config: IngestConfig, sha: str):
+    def collect(self, future: Any, source: Source, config: IngestConfig, sha: str) -> Any:
         return future.result()

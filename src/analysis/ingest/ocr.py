@@ -138,19 +138,31 @@ def ocr_document(
     keeps its text layer unless OCR reads OCR_GAIN times as many letters) or all (``force``).
     Raises OcrUnavailable when a page needs OCR and Tesseract cannot run, OcrError when it
     fails on a page."""
-    if mode not in MODES:
-        raise ValueError(f"OCR mode must be one of {MODES}, not {mode!r}")
-    targets = {p.number for p in doc.pages if mode == "force" or (mode == "auto" and needs_ocr(p))}
+    targets = ocr_targets(doc, mode)
     if not targets:
         return doc
     if not ocr_available(lang):
         raise OcrUnavailable(lang, Path(pdf_path).name)
+    read = {n: ocr_page(pdf_path, n, lang, dpi, psm=psm, timeout=timeout) for n in targets}
+    return merge_ocr(doc, read, mode)
+
+
+def ocr_targets(doc: Document, mode: str) -> list[int]:
+    """The numbers of the pages that ``mode`` OCRs."""
+    if mode not in MODES:
+        raise ValueError(f"OCR mode must be one of {MODES}, not {mode!r}")
+    return [p.number for p in doc.pages if mode == "force" or (mode == "auto" and needs_ocr(p))]
+
+
+def merge_ocr(doc: Document, read: dict[int, Page], mode: str) -> Document:
+    """``doc`` with its pages replaced by their OCR in ``read`` (page number → page); in
+    ``auto`` a page keeps its text layer unless OCR reads OCR_GAIN times as many letters."""
     pages = []
     for page in doc.pages:
-        if page.number in targets:
-            read = ocr_page(pdf_path, page.number, lang, dpi, psm=psm, timeout=timeout)
-            keep = mode == "auto" and _letters(read) <= OCR_GAIN * _letters(page)
-            page = page if keep else replace(read, width=page.width, height=page.height)
+        if page.number in read:
+            ocr = read[page.number]
+            keep = mode == "auto" and _letters(ocr) <= OCR_GAIN * _letters(page)
+            page = page if keep else replace(ocr, width=page.width, height=page.height)
         pages.append(page)
     return Document(pages=tuple(pages), meta=doc.meta)
 

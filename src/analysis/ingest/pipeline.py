@@ -1,7 +1,9 @@
 """One input file → its table rows: read (and OCR), split bundles, extract statements.
 
 Runs in worker processes. Never raises for bad input: every failure becomes an error row,
-and a per-file time limit turns a pathological file into a ``timeout`` row.
+and a per-file time limit turns a pathological file into a ``timeout`` row. A file with many
+scanned pages can be split: its text layer first, then one OCR task per page (each within
+the time limit), then the statements.
 """
 
 from __future__ import annotations
@@ -9,15 +11,25 @@ from __future__ import annotations
 import hashlib
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from analysis.ingest.bundles import split_bundle
 from analysis.ingest.extract import Statement, extract_statement
-from analysis.ingest.ocr import OcrError, OcrUnavailable, ocr_document
+from analysis.ingest.ocr import (
+    OcrError,
+    OcrUnavailable,
+    merge_ocr,
+    ocr_available,
+    ocr_document,
+    ocr_page,
+    ocr_targets,
+)
 from analysis.ingest.pdfium_reader import read_pdf_fast
 from analysis.ingest.reader import IngestError, read_pdf
-from analysis.ingest.records import Document
+from analysis.ingest.records import Document, Page
 from analysis.ingest.work import FileResult, IngestConfig, Source
 
 INSTALL_OCR = (
@@ -35,26 +47,101 @@ NO_TEXT_ADVICE = {
 }
 
 
-def ingest_file(source: Source, config: IngestConfig, sha: str) -> FileResult:
-    """One file → its rows (``sha`` is the hash of its bytes, computed by the caller)."""
+@dataclass(frozen=True)
+class OcrWork:
+    """A file whose scanned pages are to be read one task per page, so that they spread over
+    all workers instead of holding up one: its text layer, and the pages to OCR."""
+
+    doc: Document
+    pages: tuple[int, ...]
+
+
+def ingest_file(
+    source: Source, config: IngestConfig, sha: str, split_ocr: int = 0
+) -> FileResult | OcrWork:
+    """One file → its rows (``sha`` is the hash of its bytes, computed by the caller). With
+    ``split_ocr``, a file with at least that many pages to OCR comes back as OcrWork: the
+    caller runs ``ocr_one`` for each page and then ``finish_file``."""
+
+    def run() -> tuple[Document, list[Statement]] | OcrWork:
+        doc = read(source, config)
+        targets = ocr_targets(doc, config.ocr)
+        if split_ocr and len(targets) >= split_ocr and ocr_available():
+            return OcrWork(doc, tuple(targets))
+        return _statements(source, with_ocr(source, doc, config), config)
+
+    return _guarded(source, config, sha, run)
+
+
+class PageFailure(NamedTuple):
+    """Why OCR of a page failed (an exception would not survive the trip back from a worker
+    intact: the error classes take more arguments than they pickle)."""
+
+    kind: str
+    message: str
+
+
+def ocr_one(source: Source, number: int, config: IngestConfig) -> Page | PageFailure:
+    """Page ``number`` of ``source`` read by OCR, within the file's time limit."""
     try:
         with time_limit(config.timeout, source.name):
-            doc = read(source, config)
-            doc = with_ocr(source, doc, config)
-            if not any(page.lines for page in doc.pages):
-                raise IngestError("no_text", source.name, NO_TEXT_ADVICE[config.ocr])
-            statements = [extract_statement(part) for part in members(doc)]
+            return ocr_page(source.path, number)
     except (IngestError, OcrError) as err:
-        return FileResult(statements=[error_row(source, sha, err.kind, err.message)])
+        return PageFailure(err.kind, err.message)
+    except Exception as exc:  # noqa: BLE001 - a hostile file must not abort the whole run
+        err = wrapped_error(exc)
+        if err is not None:
+            return PageFailure(err.kind, err.message)
+        return PageFailure("other", f"{source.name}, page {number}: {type(exc).__name__}: {exc}")
+
+
+def finish_file(
+    source: Source, work: OcrWork, read_pages: dict[int, Page], config: IngestConfig, sha: str
+) -> FileResult:
+    """The rows of a file whose pages ``ocr_one`` read (page number → page)."""
+    return _guarded(
+        source, config, sha,
+        lambda: _statements(source, merge_ocr(work.doc, read_pages, config.ocr), config),
+    )  # fmt: skip
+
+
+def _statements(
+    source: Source, doc: Document, config: IngestConfig
+) -> tuple[Document, list[Statement]]:
+    if not any(page.lines for page in doc.pages):
+        raise IngestError("no_text", source.name, NO_TEXT_ADVICE[config.ocr])
+    return doc, [extract_statement(part) for part in members(doc)]
+
+
+def _guarded(
+    source: Source,
+    config: IngestConfig,
+    sha: str,
+    run: Callable[[], tuple[Document, list[Statement]] | OcrWork],
+) -> FileResult | OcrWork:
+    """``run``'s statements as rows, or the error row of whatever it raised."""
+    try:
+        with time_limit(config.timeout, source.name):
+            outcome = run()
+    except (IngestError, OcrError) as err:
+        return failed(source, sha, err)
     except Exception as exc:  # noqa: BLE001 - a hostile file must not abort the whole run
         err = wrapped_error(exc) or IngestError(
             "other", source.name, f"{type(exc).__name__}: {exc}"
         )
-        return FileResult(statements=[error_row(source, sha, err.kind, err.message)])
+        return failed(source, sha, err)
+    if isinstance(outcome, OcrWork):
+        return outcome
+    doc, statements = outcome
     result = FileResult(pages=len(doc.pages))
     for statement in statements:
         _add_statement(result, source, sha, statement, page_count=len(doc.pages))
     return result
+
+
+def failed(source: Source, sha: str, err: IngestError | OcrError | PageFailure) -> FileResult:
+    """The result of a file that could not be ingested."""
+    return FileResult(statements=[error_row(source, sha, err.kind, err.message)])
 
 
 def read(source: Source, config: IngestConfig) -> Document:
