@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -363,10 +362,13 @@ def _refuse_unwritable(out: Path) -> int | None:
 
 
 def _unwritable(out: Path) -> str | None:
+    """Why a file cannot be created in ``out``, found by creating one (permissions, ACLs,
+    read-only mounts all show); None when it can."""
+    probe = out / f".write-test-{os.getpid()}"
     try:
         out.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=out):
-            pass
+        os.close(os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        probe.unlink()
     except OSError as exc:
         return exc.strerror or str(exc)
     return None

@@ -16,7 +16,6 @@ import hashlib
 import importlib
 import json
 import os
-import tempfile
 import threading
 import time
 from collections import deque
@@ -371,6 +370,8 @@ def _write_manifest(out: Path, manifest: dict) -> None:
 
 def write_json(target: Path, data: dict) -> None:
     """Write ``data`` as JSON to ``target`` atomically (temporary file, fsync, rename)."""
+    import tempfile  # here: a run that finds nothing changed writes nothing
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
