@@ -25,6 +25,7 @@ class ResultCache:
         self.root = out / CACHE_DIR
         self.dir = self.root / fingerprint
         self.used: set[str] = set()
+        self.folders: set[Path] = set()  # made already: one mkdir per folder, not per entry
 
     def _path(self, sha: str) -> Path:
         return self.dir / sha[:2] / f"{sha}.json.gz"
@@ -51,7 +52,9 @@ class ResultCache:
     def put(self, sha: str, result: FileResult) -> None:
         """Store ``result`` atomically (a crash leaves no partial entry)."""
         path = self._path(sha)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in self.folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
         payload = {
             "statements": result.statements,
             "paragraphs": result.paragraphs,

@@ -66,6 +66,8 @@ def ingest_file(
     def run() -> tuple[Document, list[Statement]] | OcrWork:
         doc = read(source, config)
         targets = ocr_targets(doc, config.ocr)
+        if not targets:
+            return _statements(source, doc, config)
         if split_ocr and len(targets) >= split_ocr and ocr_available():
             return OcrWork(doc, tuple(targets))
         return _statements(source, with_ocr(source, doc, config), config)

@@ -241,22 +241,26 @@ def _layout_chars(objects: Iterable[LTItem]) -> Iterable[LTChar]:
 
 def build_lines(words: Iterable[Word], page: int) -> list[Line]:
     """Group words into rows by vertical overlap, then split rows into column segments."""
-    rows: list[list[Word]] = []
+    found: list[list[Word]] = []
+    spans: list[list[float]] = []  # each row's top and bottom, kept as words join it
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        row = next((r for r in reversed(rows[-4:]) if _same_row(r, word)), None)
-        if row is None:
-            rows.append([word])
+        for i in range(len(found) - 1, max(len(found) - 5, -1), -1):  # the last four rows
+            if _same_row(spans[i], word):
+                found[i].append(word)
+                spans[i] = [min(spans[i][0], word.top), max(spans[i][1], word.bottom)]
+                break
         else:
-            row.append(word)
-    rows = [sorted(r, key=lambda w: w.x0) for r in rows]
-    rows.sort(key=lambda r: min(w.top for w in r))
+            found.append([word])
+            spans.append([word.top, word.bottom])
+    order = sorted(range(len(found)), key=lambda i: spans[i][0])
+    rows = [sorted(found[i], key=lambda w: w.x0) for i in order]
     starts = column_starts(rows)
     return [seg for row in rows for seg in _segments(row, page, starts)]
 
 
-def _same_row(row: list[Word], word: Word) -> bool:
-    top = min(w.top for w in row)
-    bottom = max(w.bottom for w in row)
+def _same_row(span: list[float], word: Word) -> bool:
+    """Whether ``word`` overlaps a row (its top and bottom) by half the lower height."""
+    top, bottom = span
     overlap = min(bottom, word.bottom) - max(top, word.top)
     height = min(bottom - top, word.bottom - word.top) or 1.0
     return overlap / height >= 0.5
