@@ -260,12 +260,12 @@ def test_a_page_that_fails_ocr_fails_its_file_with_the_reason(scans, tmp_path, m
     failure = pipeline.PageFailure("timeout", "scan.pdf: reading took longer than the limit")
 
     class Inline:
-        def call(self, fn, *args):
-            return (fn, args)
+        def call(self, task, *args):
+            return (task, args)
 
-        def result(self, task, *_):
-            fn, args = task
-            return failure if fn is pipeline.ocr_one else fn(*args)
+        def result(self, future, *_):
+            task, args = future
+            return failure if task == "ocr_one" else getattr(pipeline, task)(*args)
 
     source = Source(scans / "scan.pdf", "scan.pdf")
     result = batch._spread_ocr(Inline(), source, IngestConfig(), "0" * 64, work)

@@ -295,19 +295,19 @@ def _spread_ocr(executor: Any, source: Source, config: IngestConfig, sha: str, w
     from concurrent.futures.process import BrokenProcessPool
 
     from analysis.ingest.executors import crashed
-    from analysis.ingest.pipeline import PageFailure, failed, finish_file, ocr_one
+    from analysis.ingest.pipeline import PageFailure, failed
 
-    tasks = {n: executor.call(ocr_one, source, n, config) for n in work.pages}
+    tasks = {n: executor.call("ocr_one", source, n, config) for n in work.pages}
     read = {}
     try:
         for number, task in tasks.items():
-            read[number] = executor.result(task, ocr_one, source, number, config)
+            read[number] = executor.result(task, "ocr_one", source, number, config)
     except BrokenProcessPool:
         return crashed(source, sha)
     errors = [page for page in read.values() if isinstance(page, PageFailure)]
     if errors:
         return failed(source, sha, errors[0])
-    finish = (finish_file, source, work, read, config, sha)
+    finish = ("finish_file", source, work, read, config, sha)
     try:
         return executor.result(executor.call(*finish), *finish)
     except BrokenProcessPool:

@@ -5,7 +5,6 @@ tasks of their own); a local worker that a hostile file crashes is replaced."""
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -52,18 +51,18 @@ class _ProcessExecutor:
     def __exit__(self, *exc: object) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
-    def call(self, fn: Callable, *args: object) -> Future:
-        """Run ``fn(*args)`` on a worker."""
+    def call(self, task: str, *args: object) -> Future:
+        """Run ``pipeline.<task>(*args)`` on a worker."""
         try:
-            future = self.pool.submit(fn, *args)
+            future = self.pool.submit(in_worker, task, *args)
         except BrokenProcessPool:
             self._renew()
-            future = self.pool.submit(fn, *args)
+            future = self.pool.submit(in_worker, task, *args)
         self.owners[future] = self.pool
         return future
 
-    def result(self, future: Future, fn: Callable, *args: object) -> Any:
-        """The value of ``call(fn, *args)``. When its worker died (a file crashed a native
+    def result(self, future: Future, task: str, *args: object) -> Any:
+        """The value of ``call(task, *args)``. When its worker died (a file crashed a native
         library or its memory cap), the pool is replaced once, and every task that was in
         flight in it (failed or cancelled) runs again alone, where only the culprit fails:
         BrokenProcessPool if it kills that worker too."""
@@ -73,7 +72,7 @@ class _ProcessExecutor:
         except (BrokenProcessPool, CancelledError):
             if pool is self.pool:
                 self._renew()
-            return self._alone(fn, *args)
+            return self._alone(task, *args)
 
     def submit(self, source: Source, config: IngestConfig, sha: str) -> Future:
         return self.call(*file_task(source, config, sha))
@@ -95,17 +94,23 @@ class _ProcessExecutor:
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = self._pool(self.workers)
 
-    def _alone(self, fn: Callable, *args: object) -> Any:
+    def _alone(self, task: str, *args: object) -> Any:
         with self._pool(1) as solo:
-            return solo.submit(fn, *args).result()
+            return solo.submit(in_worker, task, *args).result()
 
 
 def file_task(source: Source, config: IngestConfig, sha: str) -> tuple:
     """The task that reads one file: a file with SPLIT_OCR_PAGES or more pages to OCR comes
     back as OcrWork, for its pages to be spread over the workers."""
-    from analysis.ingest.pipeline import ingest_file
+    return ("ingest_file", source, config, sha, SPLIT_OCR_PAGES)
 
-    return (ingest_file, source, config, sha, SPLIT_OCR_PAGES)
+
+def in_worker(task: str, *args: object) -> Any:
+    """``pipeline.<task>(*args)``, imported in the worker: tasks name their function, so the
+    command itself never loads the readers (a tenth of a second before the first file)."""
+    from analysis.ingest import pipeline
+
+    return getattr(pipeline, task)(*args)
 
 
 def crashed(source: Source, sha: str) -> FileResult:
@@ -148,10 +153,10 @@ class _DaskExecutor:
     def __exit__(self, *exc: object) -> None:
         self.client.close()
 
-    def call(self, fn: Callable, *args: object) -> Any:
-        return self.client.submit(fn, *args, pure=False)
+    def call(self, task: str, *args: object) -> Any:
+        return self.client.submit(in_worker, task, *args, pure=False)
 
-    def result(self, future: Any, fn: Callable, *args: object) -> Any:
+    def result(self, future: Any, task: str, *args: object) -> Any:
         return future.result()
 
     def submit(self, source: Source, config: IngestConfig, sha: str) -> Any:
