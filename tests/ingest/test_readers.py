@@ -16,7 +16,7 @@ from analysis.ingest.pdfium_reader import read_pdf_fast
 from analysis.ingest.pipeline import ingest_file
 from analysis.ingest.reader import BOLD_FONT, WORDS, IngestError, page_chars, read_pdf
 from analysis.ingest.records import Document, Word
-from analysis.ingest.words import Char, upright_words
+from analysis.ingest.words import upright_words
 from analysis.ingest.work import IngestConfig, Source
 from tests.hardening import rawpdf
 from tests.ingest.test_reader import _odd_geometry
@@ -162,12 +162,8 @@ def test_the_fast_word_builder_groups_pdfplumbers_characters_as_pdfplumber_does(
                     for w in WORDS.extract_words(chars)
                     if w["text"].strip()
                 ]  # fmt: skip
-                as_tuples = [
-                    Char(
-                        c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"], c["fontname"]
-                    )
-                    for c in chars
-                ]
+                fields = ("text", "x0", "x1", "top", "bottom", "size", "fontname")
+                as_tuples = [tuple(c[k] for k in fields) for c in chars]
                 got = [
                     (w.text, w.x0, w.top, w.x1, w.bottom, w.size, w.bold)
                     for w in upright_words(as_tuples, BOLD_FONT)

@@ -190,8 +190,9 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float, strict: bool) -> lis
         if code in SKIPPED and (code in GENERATED_BREAKS or _is_generated(handle, index)):
             # PDFium may drop a space the PDF draws and mark the gap with a space of its
             # own: that still ends the word, as the drawn space does in pdfplumber.
-            if code == 0x20 and chars and not chars[-1].text.isspace():
-                chars.append(chars[-1]._replace(text=" ", x0=chars[-1].x1))
+            if code == 0x20 and chars and not chars[-1][0].isspace():
+                _, _, x1, top, bottom, size, fontname = chars[-1]
+                chars.append((" ", x1, x1, top, bottom, size, fontname))
             continue
         obj = _text_object(handle, index)
         if obj != last_obj:
@@ -205,7 +206,7 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float, strict: bool) -> lis
         left, _, right, _ = unpack(box)
         size, bottom = style.size, style.bottom
         text = "-" if code in LINE_END_HYPHENS else chr(code)
-        chars.append(Char(text, left, right, bottom - size, bottom, size, style.fontname))
+        chars.append((text, left, right, bottom - size, bottom, size, style.fontname))
     if strict and count and not chars:
         raise Doubtful("text objects without readable characters")
     return chars

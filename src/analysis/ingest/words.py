@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from itertools import groupby
 from operator import itemgetter
-from typing import NamedTuple
 
 from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES
 
@@ -23,23 +22,17 @@ X_TOLERANCE = DEFAULT_X_TOLERANCE
 Y_TOLERANCE = DEFAULT_Y_TOLERANCE
 
 
-class Char(NamedTuple):
-    """One upright character: text, box (origin top-left), font size and font name."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    fontname: str
+# One upright character: text, box (origin top-left), font size and font name. A plain
+# tuple: a page has a few thousand, and a named tuple costs six times as much to make.
+Char = tuple[str, float, float, float, float, float, str]
+TEXT, X0, X1, TOP, BOTTOM, SIZE, FONT = range(7)
 
 
 def upright_words(chars: list[Char], bold: object) -> list[Word]:
     """The words of ``chars`` (in content order), non-blank only; ``bold`` tells from a font
     name whether it is bold (a compiled pattern)."""
     words: list[Word] = []
-    for (size, fontname), run in groupby(chars, key=itemgetter(5, 6)):
+    for (size, fontname), run in groupby(chars, key=itemgetter(SIZE, FONT)):
         is_bold = bool(bold.search(fontname or ""))
         for line in _lines(list(run)):
             words.extend(_word(w, size, is_bold) for w in _split(line))
@@ -50,15 +43,15 @@ def _lines(run: list[Char]) -> list[list[Char]]:
     """Characters grouped by chained clusters of their tops, each line sorted by x."""
     cluster: dict[float, int] = {}
     last = None
-    for top in sorted({c.top for c in run}):
+    for top in sorted({c[TOP] for c in run}):
         if last is None or top > last + Y_TOLERANCE:
             index = len(cluster)
         cluster[top] = index
         last = top
-    ordered = sorted(run, key=lambda c: cluster[c.top])
+    ordered = sorted(run, key=lambda c: cluster[c[TOP]])
     return [
-        sorted(line, key=itemgetter(1))
-        for _, line in groupby(ordered, key=lambda c: cluster[c.top])
+        sorted(line, key=itemgetter(X0))
+        for _, line in groupby(ordered, key=lambda c: cluster[c[TOP]])
     ]
 
 
@@ -66,7 +59,7 @@ def _split(line: list[Char]) -> list[list[Char]]:
     words: list[list[Char]] = []
     current: list[Char] = []
     for char in line:
-        if char.text.isspace():
+        if char[TEXT].isspace():
             if current:
                 words.append(current)
             current = []
@@ -82,9 +75,9 @@ def _split(line: list[Char]) -> list[list[Char]]:
 
 def _begins_word(prev: Char, char: Char) -> bool:
     return (
-        char.x0 < prev.x0
-        or char.x0 > prev.x1 + X_TOLERANCE
-        or abs(char.top - prev.top) > Y_TOLERANCE
+        char[X0] < prev[X0]
+        or char[X0] > prev[X1] + X_TOLERANCE
+        or abs(char[TOP] - prev[TOP]) > Y_TOLERANCE
     )
 
 
