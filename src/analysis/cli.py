@@ -12,7 +12,7 @@ from typing import Any
 
 from analysis import __version__
 from analysis.ingest import batch
-from analysis.ingest.work import FileResult, IngestConfig, Source
+from analysis.ingest.work import READERS, FileResult, IngestConfig, Source
 
 SHOWN_ERRORS = 20
 EVALUATION = "evaluation.json"
@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ingest.add_argument("--ocr", choices=("auto", "off", "force"), default="auto")
     ingest.add_argument(
-        "--reader", choices=("auto", "pdfium", "plumber"), default="auto",
+        "--reader", choices=READERS, default="auto",
         help="text layer reader: PDFium with pdfplumber for doubtful pages (auto), PDFium "
         "alone, or pdfplumber alone (the reference)",
     )  # fmt: skip

@@ -22,6 +22,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image
 
+from analysis.ingest.pdfium_reader import PDFIUM_LOCK
 from analysis.ingest.reader import build_lines
 from analysis.ingest.records import Document, Line, Page, Word
 
@@ -206,19 +207,21 @@ def _render(
     pdf_path: Path, page_number: int, dpi: int, target: Path, label: str
 ) -> tuple[_Frame, Image.Image]:
     try:
-        pdf = pdfium.PdfDocument(pdf_path)
-        try:
-            if not 1 <= page_number <= len(pdf):
-                raise ValueError(f"{label}: the PDF has {len(pdf)} pages")
-            page = pdf[page_number - 1]
-            frame = _frame(page, dpi)
-            if frame.dpi < 1:
-                raise OcrError("too_large", _TOO_LARGE.format(label, frame.width, frame.height))
-            image = page.render(scale=1 / frame.scale, grayscale=True).to_pil()
-            image.save(target, dpi=(frame.dpi, frame.dpi), compress_level=1)
-            return frame, image
-        finally:
-            pdf.close()
+        with PDFIUM_LOCK:
+            pdf = pdfium.PdfDocument(pdf_path)
+            try:
+                if not 1 <= page_number <= len(pdf):
+                    raise ValueError(f"{label}: the PDF has {len(pdf)} pages")
+                page = pdf[page_number - 1]
+                frame = _frame(page, dpi)
+                if frame.dpi < 1:
+                    size = _TOO_LARGE.format(label, frame.width, frame.height)
+                    raise OcrError("too_large", size)
+                image = page.render(scale=1 / frame.scale, grayscale=True).to_pil()
+            finally:
+                pdf.close()
+        image.save(target, dpi=(frame.dpi, frame.dpi), compress_level=1)
+        return frame, image
     except (pdfium.PdfiumError, OSError) as exc:
         message = f"{label}: the page could not be rendered for OCR ({exc})."
         raise OcrError("damaged", message) from exc

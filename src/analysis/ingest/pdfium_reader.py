@@ -32,7 +32,6 @@ from analysis.ingest.reader import BOLD_FONT, IngestError, build_lines
 from analysis.ingest.records import Document, Page
 from analysis.ingest.words import Char, upright_words
 
-READERS = ("auto", "pdfium", "plumber")
 # PDFium marks a hyphen that ends a line with these (per character 0x02, in the page text
 # U+FFFE); pdfminer gives "-".
 LINE_END_HYPHENS = frozenset((0x02, 0xFFFE))

@@ -9,6 +9,10 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# Text-layer readers (``--reader``): PDFium with pdfplumber for doubtful pages, PDFium alone,
+# pdfplumber alone (the reference).
+READERS = ("auto", "pdfium", "plumber")
+
 
 @dataclass(frozen=True)
 class IngestConfig:
