@@ -92,26 +92,36 @@ def read_pdf_fast(
     """Read ``path`` like ``reader.read_pdf`` with PDFium. With ``fallback``, doubtful pages
     and files PDFium cannot open are read by pdfplumber, whose errors then apply."""
     reader.check_file(path, display_name, max_mb)
+    pages = _pdfium_pages(path, display_name, max_pages, fallback)
+    if pages is None:  # the whole file is pdfplumber's, read outside PDFium's lock
+        return reader.read_pdf(path, display_name, max_pages, max_mb)
+    if any(page is None for page in pages):
+        pages = _fill_doubtful(path, display_name, pages)
+    return Document(pages=tuple(pages))
+
+
+def _pdfium_pages(
+    path: Path, display_name: str, max_pages: int, fallback: bool
+) -> list[Page | None] | None:
+    """The pages PDFium reads (None for a doubtful one); None for a file that, with
+    ``fallback``, pdfplumber shall read: one PDFium cannot open, or whose page tree claims
+    more pages than the limit (PDFium takes the claimed count, pdfplumber counts them)."""
     with PDFIUM_LOCK:
         try:
             pdf = pdfium.PdfDocument(path)
         except pdfium.PdfiumError as exc:
             if fallback:
-                return reader.read_pdf(path, display_name, max_pages, max_mb)
+                return None
             raise _open_error(exc, display_name) from exc
         try:
             if len(pdf) > max_pages:
-                # PDFium takes the count the page tree claims; pdfplumber counts the pages.
                 if fallback:
-                    return reader.read_pdf(path, display_name, max_pages, max_mb)
+                    return None
                 detail = f"has more than {max_pages} pages, the limit (`--max-pages`)"
                 raise IngestError("too_large", display_name, detail)
-            pages = [_page_or_none(pdf, index, fallback, display_name) for index in range(len(pdf))]
+            return [_page_or_none(pdf, index, fallback, display_name) for index in range(len(pdf))]
         finally:
             pdf.close()
-    if any(page is None for page in pages):
-        pages = _fill_doubtful(path, display_name, pages)
-    return Document(pages=tuple(pages))
 
 
 def _open_error(exc: pdfium.PdfiumError, display_name: str) -> IngestError:
